@@ -1,0 +1,1 @@
+"""Exporters that turn a BriefView into a Word or PDF document."""

@@ -1,0 +1,105 @@
+"""Metadata helpers shared by the readers: dates, derived titles, outlets and bylines."""
+
+import datetime as dt
+import re
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_COMPACT_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
+# "(This story has not been edited by Devdiscourse staff ...)": the outlet names itself.
+_STAFF_OUTLET = re.compile(
+    r"\b[Bb]y\s+(?:the\s+)?([A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+staff\b"
+)
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|van|von|de|da|del|der|la|le|bin)){1,4}"
+_BYLINE = re.compile(
+    rf"^(?i:by)\s+({_NAME}(?:(?:\s*,\s*|\s+and\s+){_NAME})*)\s*(?:$|[,|;(]|\s[-\u2013—]\s)"
+)
+# Words whose trailing period does not end a sentence ("U.S. Secretary", "Mr. Han").
+_ABBREVIATIONS = frozenset(
+    ("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "rep",
+     "sen", "gov", "pres", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
+     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?][\"”\u2019')\]]*(?=\s|$)")
+TITLE_LIMIT = 90
+HEADLINE_LIMIT = 120
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """Return the calendar date an ISO-8601 (or PDF "D:YYYYMMDD") string starts with.
+
+    The date is taken as written: "2023-09-19T23:30-04:00" is the 19th where it was
+    published, which is what a citation shows.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    match = _ISO_DATE.match(value) or _COMPACT_DATE.match(value)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def first_sentence(paragraph: str) -> str:
+    """Return the first sentence of `paragraph`, not fooled by "U.S." or "Mr."."""
+    for match in _SENTENCE_END.finditer(paragraph):
+        word = paragraph[: match.start()].rsplit(None, 1)[-1] if match.start() else ""
+        bare = word.lstrip("\"“\u2018'(").lower()
+        if match[0][0] == "." and (len(bare) <= 1 or "." in bare or bare in _ABBREVIATIONS):
+            continue
+        return paragraph[: match.end()]
+    return paragraph
+
+
+def derive_title(text: str) -> str:
+    """Return a title for a headline-less text: its first sentence, trimmed at a word."""
+    first = text.strip().split("\n", 1)[0] if text.strip() else ""
+    sentence = first_sentence(first).strip()
+    if len(sentence) <= TITLE_LIMIT:
+        return sentence.rstrip(".") or "Untitled"
+    cut = sentence[: TITLE_LIMIT + 1].rsplit(" ", 1)[0] if " " in sentence else sentence
+    cut = cut[:TITLE_LIMIT].rstrip(" ,;:—\u2013-")
+    return cut + "…"
+
+
+def headline(text: str) -> str | None:
+    """Return the first line when it reads as a headline, else None.
+
+    A headline is short (< 120 characters), has no terminal period, is not a byline,
+    and is followed by a blank line and more text.
+    """
+    first, sep, rest = text.partition("\n\n")
+    if not sep or not rest.strip() or "\n" in first:
+        return None
+    line = first.strip()
+    if not line or len(line) >= HEADLINE_LIMIT or line.endswith((".", ":", ";", ",")):
+        return None
+    if byline(line) is not None:
+        return None
+    return line
+
+
+def byline(line: str) -> str | None:
+    """Return the author named by a "By Jane Doe" line, else None."""
+    if len(line) > 100:
+        return None
+    match = _BYLINE.match(line.strip())
+    return match[1].strip() if match else None
+
+
+def find_byline(text: str, lines: int = 6) -> str | None:
+    """Return the author from a byline among the first few lines of `text`."""
+    for line in text.split("\n")[:lines]:
+        if (author := byline(line)) is not None:
+            return author
+    return None
+
+
+def find_staff_outlet(text: str) -> str | None:
+    """Return the outlet a "... by <Outlet> staff ..." note in the last paragraphs names."""
+    for paragraph in reversed(text.split("\n\n")[-3:]):
+        if (match := _STAFF_OUTLET.search(paragraph)) is not None:
+            return match[1]
+    return None

@@ -1,0 +1,15 @@
+"""Alembic environment: runs on the connection that briefing.store hands over."""
+
+from alembic import context
+from sqlalchemy.engine import Connection
+
+from briefing.models import SQLModel
+
+connection: Connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():
+    context.run_migrations()
