@@ -1,0 +1,154 @@
+"""Web addresses: fetched with urllib (http/https only, bounded in time, size and redirects)."""
+
+import http.client
+import time
+import urllib.error
+import urllib.request
+from dataclasses import replace
+from typing import IO
+from urllib.parse import urlsplit
+
+from briefing.errors import InputError
+from briefing.ingest.draft import SourceDraft
+from briefing.ingest.html import read_html
+from briefing.ingest.pdf import read_pdf
+from briefing.ingest.sniff import choose_reader
+from briefing.ingest.text import read_text
+
+MAX_REDIRECTS = 5
+_CHUNK = 65_536
+_SCHEMES = ("http", "https")
+_USER_AGENT = "briefing-composer/0.1 (+https://example.invalid/briefing)"
+
+
+def check_url(url: str) -> str:
+    """Return `url` stripped, or raise InputError unless it is an http(s) address."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in _SCHEMES or not parts.hostname:
+        raise InputError(
+            f"Only http and https addresses can be imported, not {url!r}; check the address."
+        )
+    return url
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Follow at most MAX_REDIRECTS redirects, and only to http(s) addresses."""
+
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        # A redirect to file:, ftp: or data: would read something the user never named.
+        if urlsplit(newurl).scheme.lower() not in _SCHEMES:
+            raise InputError(
+                f"{req.full_url} redirects to {newurl!r}, which is not an http(s) address."
+            )
+        redirects = getattr(req, "redirect_dict", {})
+        if sum(redirects.values()) >= MAX_REDIRECTS:
+            raise InputError(
+                f"{req.full_url} redirects more than {MAX_REDIRECTS} times; open it in a browser."
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    """An opener with HTTP(S) only: build_opener would add file:, ftp: and data: handlers."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),  # The system's proxy settings, as a browser would.
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _RedirectHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def _too_large(url: str, max_bytes: int) -> InputError:
+    return InputError(
+        f"{url} is larger than the {max_bytes:,}-byte download limit; "
+        "save the page from a browser and import the file."
+    )
+
+
+def _read_limited(response: IO[bytes], url: str, max_bytes: int, deadline: float) -> bytes:
+    """Read the body in chunks, stopping past `max_bytes` or the deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise _too_large(url, max_bytes)
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def fetch(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str, http.client.HTTPMessage]:
+    """Return (body, final URL, headers) of an http(s) GET."""
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "*/*"})
+    deadline = time.monotonic() + timeout
+    try:
+        with _opener().open(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > max_bytes:
+                raise _too_large(url, max_bytes)
+            body = _read_limited(response, url, max_bytes, deadline)
+            return body, response.geturl(), response.headers
+    except urllib.error.HTTPError as exc:
+        raise InputError(f"{url} answered {exc.code} {exc.reason}; check the address.") from exc
+    except TimeoutError as exc:
+        raise InputError(
+            f"{url} did not answer within {timeout:g} seconds; try again later."
+        ) from exc
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise InputError(
+                f"{url} did not answer within {timeout:g} seconds; try again later."
+            ) from exc
+        raise InputError(
+            f"{url} could not be reached ({exc.reason}); check the address and your connection."
+        ) from exc
+    except (OSError, ValueError) as exc:
+        # http.client raises these for broken responses (bad status line, bad chunking).
+        raise InputError(f"{url} sent a broken response ({exc}); try again later.") from exc
+
+
+def read_url(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000) -> SourceDraft:
+    """Fetch a web page (or a PDF or text file) and read it.
+
+    The draft's `format` is the format of what was fetched ("html", "pdf" or "text"),
+    so `original` can be re-read the same way; `url` is the page's canonical address
+    when it declares one, else the final address after redirects.
+
+    Args:
+        url: an http or https address.
+        timeout: seconds to wait for the server, and for the whole download.
+        max_bytes: the largest body accepted.
+    """
+    url = check_url(url)
+    body, final_url, headers = fetch(url, timeout, max_bytes)
+    if not body.strip():
+        raise InputError(f"{url} returned an empty page; check the address.")
+    content_type = headers.get_content_type()
+    charset = headers.get_content_charset()
+    if content_type in ("text/html", "application/xhtml+xml"):
+        draft = read_html(body, final_url, declared_charset=charset, base_url=final_url)
+    elif content_type == "application/pdf":
+        draft = read_pdf(body, final_url)
+    elif content_type == "text/plain":
+        draft = read_text(body, final_url, charset)
+    else:
+        draft = choose_reader(body, urlsplit(final_url).path or final_url)(body, final_url)
+    return replace(draft, url=draft.url or final_url)
