@@ -198,8 +198,11 @@ def _fallback_blocks(tree: lxml.html.HtmlElement) -> list[str]:
     for el in list(tree.iter(*_CHROME)):
         if el.getparent() is not None:
             el.drop_tree()
-    root = next(iter(tree.iter("article")), None) or next(iter(tree.iter("main")), None)
-    root = root if root is not None else tree
+    root: lxml.html.HtmlElement = tree
+    for tag in ("article", "main"):
+        if (found := next(iter(tree.iter(tag)), None)) is not None:
+            root = found
+            break
     blocks = [
         _block_text(el)
         for el in root.iter(*_BLOCKS)
