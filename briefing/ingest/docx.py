@@ -5,6 +5,7 @@ import io
 import posixpath
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 import defusedxml.ElementTree
@@ -47,7 +48,7 @@ def check_zip(zf: zipfile.ZipFile, name: str) -> None:
             )
     if total > MAX_UNCOMPRESSED:
         raise InputError(
-            f"{name} would expand to {total // 1_000_000} MB, more than the "
+            f"{name} would expand to {total / 1e6:.0f} MB, more than the "
             f"{MAX_UNCOMPRESSED // 1_000_000} MB limit; it was not opened."
         )
 
@@ -141,7 +142,7 @@ def read_docx(data: bytes, name: str) -> SourceDraft:
             document = _read_xml(zf, part, name)
             if document is None:
                 raise InputError(
-                    f"{name} has no document part ({part}), so it is not a Word document; "
+                    f"{name} has no {part} part, so it is not a Word document; "
                     "save it as .docx again."
                 )
             title, author, created = _core(zf, name)
@@ -149,7 +150,7 @@ def read_docx(data: bytes, name: str) -> SourceDraft:
             text = normalize_text("\n\n".join(_blocks(body if body is not None else document)))
         except (
             zipfile.BadZipFile, ET.ParseError, EOFError, ValueError, OSError,
-            NotImplementedError, RuntimeError,
+            NotImplementedError, RuntimeError, zlib.error,
         ) as exc:  # fmt: skip
             # Damaged archives fail in many ways: bad CRC, truncated deflate, bad XML, an
             # unsupported compression method or an encrypted member (RuntimeError).
