@@ -4,7 +4,6 @@ import contextlib
 import datetime as dt
 import io
 import logging
-import re
 import warnings
 from collections.abc import Iterator
 
@@ -17,7 +16,7 @@ from briefing.ingest.meta import derive_title, headline, parse_date
 from briefing.normalize import normalize_text
 
 MAX_PAGES = 2_000
-_LINE_END = re.compile(r"[.!?:\"”)\]]$")
+_PLACEHOLDERS = {"", "untitled", "anonymous", "unknown", "unspecified", "none"}
 _PDF_LOGGER = logging.getLogger("pypdf")
 
 
@@ -40,21 +39,26 @@ def _quiet() -> Iterator[None]:
 def reflow(page_text: str) -> str:
     """Join a page's hard-wrapped lines into paragraphs.
 
-    A line ends its paragraph when the next is blank, or when it is clearly short
-    (under 3/4 of the page's longest line) and ends like a sentence; otherwise lines
-    are joined with a space, or with nothing after a hyphen ("self-\\nevident").
+    Wrapped lines fill the column; a paragraph's last line (or a heading) is short. So
+    a line ends its paragraph when it is under 3/4 of the page's usual line length (the
+    80th percentile, so one long URL does not make every line look short) or the next
+    line is blank. Lines are joined with a space, or with nothing after a hyphen
+    ("self-\nevident"), so a quote wrapped across lines can still be found.
     """
     lines = [line.strip() for line in page_text.split("\n")]
-    width = max((len(line) for line in lines), default=0)
+    lengths = sorted(len(line) for line in lines if line)
+    width = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
     out: list[str] = []
-    for line in lines:
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
         if not line:
             out.append("\n\n")
             continue
-        if out and out[-1] not in ("\n\n", ""):
+        if out and out[-1] != "\n\n":
             out.append("" if out[-1].endswith("-") else " ")
         out.append(line)
-        if len(line) < 0.75 * width and _LINE_END.search(line):
+        # A hyphen or a lower-case next line means the sentence goes on.
+        goes_on = line.endswith("-") or following[:1].islower()
+        if len(line) < 0.75 * width and not goes_on:
             out.append("\n\n")
     return "".join(out)
 
@@ -69,8 +73,9 @@ def _metadata(reader: pypdf.PdfReader) -> tuple[str | None, str | None, dt.date 
         return None, None, None
 
     def text(key: str) -> str | None:
-        value = info.get(key)
-        return str(value).strip() or None if value is not None else None
+        value = str(info.get(key) or "").strip()
+        # Producers fill in placeholders (reportlab: "untitled", "anonymous").
+        return value if value.lower() not in _PLACEHOLDERS else None
 
     return text("/Title"), text("/Author"), parse_date(text("/CreationDate"))
 
