@@ -212,3 +212,21 @@ def _cited_in_order(brief: BriefView) -> Iterable[SourceRef]:
         if source is not None and source.id not in seen:
             seen.add(source.id)
             yield source
+
+
+def in_text_parts(text: str, in_text: str, style: str) -> tuple[str, str, str]:
+    """Split a sentence around its in-text citation: (lead, citation words, tail).
+
+    Author-date puts the key before the closing full stop ("… in Malta (Devdiscourse
+    2023)."); inline attribution ends the sentence with its clause ("… in Malta,
+    Devdiscourse reported on 19 Sep 2023."). A closing quotation mark stays where it is,
+    since a quotation must not change.
+    """
+    body = text.rstrip()
+    quoted = body.endswith(("”", '"', "’", "'"))
+    if style == "author-date":
+        if not quoted and body.endswith((".", "!", "?")):
+            return f"{body[:-1]} ", in_text, body[-1]
+        return f"{body} ", in_text, ""
+    lead = f"{body} " if quoted else f"{body.rstrip('.,;:')}, "
+    return lead, in_text, "."

@@ -1,0 +1,233 @@
+"""Word (DOCX) export of a brief: styles, marking banners, footnotes, sources and excerpts."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from briefing.cite import Citation, Citer, format_date, in_text_parts, sources_list, speaker_line
+from briefing.export.common import (
+    UNVERIFIED_MARK,
+    ExportResult,
+    atomic_target,
+    display_text,
+    refuse_unverified,
+)
+from briefing.export.docx_appendix import Excerpt, add_appendix
+from briefing.export.docx_notes import Footnotes
+from briefing.export.docx_runs import RED, Look, append_external_link, append_internal_link
+from briefing.export.docx_runs import append_text as _append_text
+from briefing.export.docx_styles import (
+    LANGUAGE,
+    META_STYLE,
+    SPEAKER_STYLE,
+    add_page_furniture,
+    prepare_styles,
+)
+from briefing.views import BriefView, ItemView
+
+# Paragraph style per item kind (DESIGN.md, Exports: real Word styles).
+_KIND_STYLES = {"quote": "Quote", "fact": "List Bullet", "note": "List Bullet"}
+SOURCES_HEADING = "Sources"
+UNTITLED = "Untitled brief"
+
+
+def export_docx(
+    brief: BriefView, path: Path, *, allow_unverified: bool = False, appendix: bool = True
+) -> ExportResult:
+    """Write `brief` as a Word document at `path`, atomically.
+
+    Args:
+        brief: the brief to render.
+        path: the .docx file to create or replace.
+        allow_unverified: export items that fail verification, visibly marked, instead of
+            refusing.
+        appendix: add the "Source excerpts" appendix the citations link to.
+
+    Raises:
+        ExportError: items fail verification (and are not allowed), or the file cannot be
+            written; any earlier file at `path` is left as it was.
+    """
+    failing = refuse_unverified(brief, allow_unverified)
+    document = build_document(brief, {item.id for item in failing}, appendix=appendix)
+    with atomic_target(Path(path)) as tmp:
+        document.save(str(tmp))
+    warnings = (
+        (f"{len(failing)} unverified item(s) are marked {UNVERIFIED_MARK} in the document.",)
+        if failing
+        else ()
+    )
+    return ExportResult(path=Path(path), warnings=warnings)
+
+
+def build_document(brief: BriefView, unverified: set[int], *, appendix: bool = True) -> Any:
+    """The python-docx Document for `brief`, not yet saved."""
+    document = docx.Document()
+    _drop_template_thumbnail(document)
+    prepare_styles(document)
+    _set_properties(document, brief)
+    add_page_furniture(document, brief.marking)
+    writer = _Writer(document, brief, unverified, appendix)
+    writer.write_front_matter()
+    for section in brief.sections:
+        if section.items:
+            writer.text(document.add_paragraph(style="Heading 1"), section.title)
+            for item in section.items:
+                writer.write_item(item)
+    writer.write_sources()
+    add_appendix(document, writer.excerpts if appendix else [])
+    return document
+
+
+@dataclass
+class _Writer:
+    """Renders a brief's body into a document, numbering citations as it goes."""
+
+    document: Any
+    brief: BriefView
+    unverified: set[int]
+    appendix: bool
+    citer: Citer = field(init=False)
+    notes: Footnotes | None = field(init=False, default=None)
+    excerpts: list[Excerpt] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.citer = Citer(self.brief)
+
+    def text(self, paragraph: Any, text: str, look: Look | None = None) -> list[Any]:
+        return _append_text(paragraph._p, paragraph, text, look or Look())
+
+    def write_front_matter(self) -> None:
+        title = self.document.add_paragraph(style="Title")
+        self.text(title, self.brief.title.strip() or UNTITLED)
+        for label, value in _metadata(self.brief):
+            line = self.document.add_paragraph(style=META_STYLE)
+            self.text(line, f"{label}: ", Look(bold=True))
+            self.text(line, value)
+
+    def write_item(self, item: ItemView) -> None:
+        paragraph = self.document.add_paragraph(style=_KIND_STYLES.get(item.kind, "List Bullet"))
+        if item.id in self.unverified:
+            self.text(paragraph, f"{UNVERIFIED_MARK} ", Look(bold=True, color=RED))
+        if self.brief.portion_marks:
+            self.text(paragraph, f"({item.portion_mark or 'U'}) ")
+        shown = display_text(item, self.brief)
+        if item.kind == "quote":
+            shown = f"“{shown}”"
+        self._write_cited(paragraph, item, shown)
+        if item.id in self.unverified and item.verification.problem:
+            self.text(paragraph, f" ({item.verification.problem})", Look(italic=True, color=RED))
+        if item.kind == "quote":
+            self._write_speaker(item)
+
+    def _write_cited(self, paragraph: Any, item: ItemView, shown: str) -> None:
+        citation = self.citer.cite(item)
+        if citation is None or item.anchor is None:
+            self.text(paragraph, shown)
+            return
+        excerpt = Excerpt(
+            len(self.excerpts) + 1, self.brief.sources[citation.source_id], item.anchor
+        )
+        self.excerpts.append(excerpt)
+        if citation.number is not None and citation.note is not None:
+            self.text(paragraph, shown)
+            self._write_note(paragraph, citation, excerpt)
+            return
+        lead, words, tail = in_text_parts(shown, citation.in_text or "", self.citer.style)
+        self.text(paragraph, lead)
+        self._link(paragraph, words, excerpt, citation.url)
+        self.text(paragraph, tail)
+
+    def _link(self, paragraph: Any, words: str, excerpt: Excerpt, url: str | None) -> None:
+        # In-text citations lead to the excerpt when there is an appendix, else to the web.
+        if self.appendix:
+            append_internal_link(paragraph, excerpt.bookmark, words)
+        elif url:
+            append_external_link(paragraph, self.document.part, url, words)
+        else:
+            self.text(paragraph, words)
+
+    def _write_note(self, paragraph: Any, citation: Citation, excerpt: Excerpt) -> None:
+        if self.notes is None:
+            self.notes = Footnotes(self.document)
+        note = self.notes.add(paragraph, citation.number or len(self.excerpts))
+        text = citation.note or ""
+        url = citation.url
+        at = text.find(url) if url else -1
+        if url and at >= 0:
+            self.text(note, text[:at])
+            append_external_link(note, self.notes.part, url, url)
+            self.text(note, text[at + len(url) :])
+        else:
+            self.text(note, text)
+        if self.appendix:
+            self.text(note, " See ")
+            append_internal_link(note, excerpt.bookmark, f"excerpt {excerpt.number}")
+            self.text(note, ".")
+
+    def _write_speaker(self, item: ItemView) -> None:
+        source = self.brief.sources.get(item.anchor.source_id) if item.anchor else None
+        line = speaker_line(item, source)
+        if line:
+            self.text(self.document.add_paragraph(style=SPEAKER_STYLE), line)
+
+    def write_sources(self) -> None:
+        entries = sources_list(self.brief)
+        if not entries:
+            return
+        self.document.add_heading(SOURCES_HEADING, level=1)
+        urls = [s.url for s in self.brief.sources.values() if s.url]
+        for entry in entries:
+            paragraph = self.document.add_paragraph(style="List Number")
+            url = next((u for u in urls if u in entry), None)
+            if url is None:
+                self.text(paragraph, entry)
+                continue
+            at = entry.index(url)
+            self.text(paragraph, entry[:at])
+            append_external_link(paragraph, self.document.part, url, url)
+            self.text(paragraph, entry[at + len(url) :])
+
+
+def _metadata(brief: BriefView) -> list[tuple[str, str]]:
+    rows = [
+        ("Prepared by", brief.author),
+        ("As of", format_date(brief.as_of)),
+        ("Audience", brief.audience),
+        ("Purpose", brief.purpose),
+    ]
+    return [(label, value.strip()) for label, value in rows if value and value.strip()]
+
+
+def _set_properties(document: Any, brief: BriefView) -> None:
+    props = document.core_properties
+    props.title = brief.title.strip() or UNTITLED
+    props.author = brief.author
+    props.last_modified_by = brief.author
+    props.subject = brief.purpose
+    props.comments = ""
+    props.keywords = ""
+    props.category = "Briefing note"
+    props.language = LANGUAGE
+    props.revision = max(1, brief.row_version)
+    props.created = _utc(brief.created_at)
+    props.modified = _utc(brief.updated_at)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # python-docx writes the time as UTC ("Z") without converting it.
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _drop_template_thumbnail(document: Any) -> None:
+    # python-docx's template carries a thumbnail of some other document; file managers
+    # would show it as this brief's preview.
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[r_id]
