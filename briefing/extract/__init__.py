@@ -1,0 +1,70 @@
+"""Quotes with speakers, fact candidates, relative dates and a speaker roster from one text."""
+
+import datetime
+
+from briefing.extract.dates import find_dates, resolve_date
+from briefing.extract.facts import find_facts
+from briefing.extract.model import DateMention, Extraction, Fact, Person, Quote
+from briefing.extract.names import find_mentions
+from briefing.extract.quotes import find_quotes
+from briefing.extract.roster import Roster
+from briefing.extract.sentences import SentenceIndex, mask_quotes, sentence_spans
+from briefing.extract.speakers import Attributor, is_partial
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "DateMention",
+    "Extraction",
+    "Fact",
+    "Person",
+    "Quote",
+    "extract",
+    "resolve_date",
+]
+
+# Bump whenever the output for the same input can change: stored results are recomputed.
+EXTRACTOR_VERSION = "1.0.0"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for block in text.split("\n\n"):
+        spans.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    return spans
+
+
+def extract(text: str, published: datetime.date | None) -> Extraction:
+    """Extract quotes, facts, dates and people from normalized `text`.
+
+    Args:
+        text: the source's normalized text (briefing.normalize); all offsets index into it.
+        published: the publication date that relative dates resolve against, if known.
+    """
+    paragraphs = _paragraphs(text)
+    spans = find_quotes(text, paragraphs)
+    masked = mask_quotes(text, spans)
+    sentences = SentenceIndex(sentence_spans(masked, paragraphs))
+    mentions = find_mentions(text)
+    roster = Roster(text, mentions)
+    attributions = Attributor(
+        text, masked, spans, sentences, paragraphs, mentions, roster
+    ).attribute_all()
+    quotes = tuple(
+        Quote(
+            text[s.start : s.end],
+            s.start,
+            s.end,
+            a.speaker,
+            a.role,
+            a.cue,
+            is_partial(text, s),
+            a.rule,
+        )
+        for s, a in zip(spans, attributions, strict=True)
+    )
+    dates = tuple(find_dates(text, published))
+    facts = tuple(find_facts(text, masked, sentences.spans, mentions, dates))
+    speakers = {q.speaker for q in quotes if q.speaker}
+    return Extraction(quotes, facts, dates, roster.people(speakers))

@@ -1,0 +1,90 @@
+"""The frozen result types of extraction and their JSON form (DESIGN.md `extract --json`)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A passage in quotation marks; `text` is the inner span `source[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_role: str | None
+    cue: str | None
+    partial: bool
+    rule: str
+
+    def to_json(self) -> dict[str, object]:
+        """Return the DESIGN.md quote object plus the `partial` and `rule` extras."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "speaker_role": self.speaker_role,
+            "cue": self.cue,
+            "partial": self.partial,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A sentence that carries who/what/when/where/how many, scored 0..1."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+
+    def to_json(self) -> dict[str, object]:
+        """Return the DESIGN.md fact object."""
+        return {"text": self.text, "start": self.start, "end": self.end, "score": self.score}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression and its ISO resolution (day, month, year or START/END)."""
+
+    text: str
+    start: int
+    end: int
+    resolved: str
+
+    def to_json(self) -> dict[str, object]:
+        """Return the DESIGN.md date object."""
+        return {"text": self.text, "start": self.start, "end": self.end, "resolved": self.resolved}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the source names: fullest name, stated role, other forms used."""
+
+    name: str
+    role: str | None
+    aliases: tuple[str, ...]
+
+    def to_json(self) -> dict[str, object]:
+        """Return the roster entry as a JSON object."""
+        return {"name": self.name, "role": self.role, "aliases": list(self.aliases)}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one source's normalized text."""
+
+    quotes: tuple[Quote, ...]
+    facts: tuple[Fact, ...]
+    dates: tuple[DateMention, ...]
+    people: tuple[Person, ...]
+
+    def to_json(self) -> dict[str, object]:
+        """Return {"quotes", "facts", "dates", "people"} with DESIGN.md field names."""
+        return {
+            "quotes": [q.to_json() for q in self.quotes],
+            "facts": [f.to_json() for f in self.facts],
+            "dates": [d.to_json() for d in self.dates],
+            "people": [p.to_json() for p in self.people],
+        }

@@ -1,0 +1,115 @@
+"""Person-name mentions in text: capitalised runs, titles and honorifics split off."""
+
+import re
+from dataclasses import dataclass
+
+from briefing.extract.lexicon import (
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    MONTHS,
+    ORG_WORDS,
+    STOP_CAPS,
+    TITLE_WORDS,
+    UPPER_CLASS,
+    WEEKDAYS,
+)
+
+_U = UPPER_CLASS
+_TOKEN = (
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Mme)\.(?!\S)"
+    rf"|{_U}(?:\.{_U})+\.?|{_U}\.(?= {_U})|{_U}[\w\u2019'\-]*)"
+)
+_PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|di|del|ter|bint)"
+_RUN = re.compile(rf"{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*")
+_TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
+_NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A capitalised run read as a (possible) person's name."""
+
+    start: int  # where the name itself starts (after titles/honorifics)
+    end: int
+    tokens: tuple[str, ...]
+    run_start: int  # where the run starts, titles included
+    gender: str | None  # from an honorific ("Mr", "Ms"), when there is one
+    honorific: str | None
+    person: bool  # False for organisations and places
+
+    @property
+    def name(self) -> str:
+        """The name as written, without titles."""
+        return " ".join(self.tokens)
+
+
+def _key(token: str) -> str:
+    return token.lower()
+
+
+def _title_cut(toks: list[tuple[str, int, int]]) -> int:
+    """Index of the first name token after any leading titles."""
+    cut = 0
+    for i, (tok, _, _) in enumerate(toks[:-1]):
+        if _key(tok) in TITLE_WORDS or _key(tok) in HONORIFICS:
+            cut = i + 1
+    return cut
+
+
+def _is_person(tokens: tuple[str, ...]) -> bool:
+    if len(tokens) == 1 and len(tokens[0].rstrip(".")) == 1:
+        return False
+    if tokens[0].lower() in FEMALE_NAMES | MALE_NAMES and len(tokens) > 1:
+        return True
+    for tok in tokens:
+        low = tok.lower().rstrip(".")
+        if low in _NOT_NAMES or _ACRONYM.fullmatch(tok) or tok[0].isdigit():
+            return False
+    return True
+
+
+def _mention(text: str, m: re.Match[str]) -> NameMention | None:
+    toks = [(t.group(), t.start(), t.end()) for t in _TOK.finditer(text, m.start(), m.end())]
+    last, a, b = toks[-1]
+    pm = _POSSESSIVE.search(last)
+    if pm and len(last) > 2:
+        toks[-1] = (last[: pm.start()], a, a + pm.start())
+    while toks and _key(toks[0][0]).rstrip(".") in STOP_CAPS and _key(toks[0][0]) not in HONORIFICS:
+        toks.pop(0)
+    if not toks:
+        return None
+    cut = _title_cut(toks)
+    honorific = toks[cut - 1][0] if cut and _key(toks[cut - 1][0]) in HONORIFICS else None
+    gender = HONORIFICS.get(_key(honorific)) if honorific else None
+    names = toks[cut:]
+    tokens = tuple(t for t, _, _ in names)
+    if _key(tokens[-1]).rstrip(".") in STOP_CAPS or all(_key(t) in TITLE_WORDS for t in tokens):
+        return None
+    return NameMention(
+        names[0][1], names[-1][2], tokens, toks[0][1], gender, honorific, _is_person(tokens)
+    )
+
+
+def find_mentions(text: str) -> list[NameMention]:
+    """Return the capitalised-run mentions of `text`, in order."""
+    out = []
+    for m in _RUN.finditer(text):
+        mention = _mention(text, m)
+        if mention:
+            out.append(mention)
+    return out
+
+
+def first_name_gender(tokens: tuple[str, ...]) -> str | None:
+    """'m' or 'f' when the first token is a common given name of that gender."""
+    if len(tokens) < 2:
+        return None
+    first = tokens[0].lower()
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None

@@ -1,0 +1,140 @@
+"""Finding quotation-mark spans: double and single, curly and straight, across paragraphs."""
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+_OPENERS = "\u201c\u201e\u201f\u00ab"
+_OPEN_LEFT = " ([{\u2014\u2013-/:\u2018'\n"
+_CLOSE_RIGHT = " .,;:!?)]}\u2014\u2013-\u2026\u2019'\n"
+# A single quote opens at a word start and closes at a word end; apostrophes inside
+# words ("don't") never match either side.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))[\u2018'](?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)[\u2019'](?!\w)")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Inner span of one quotation (or one paragraph of a run-on quotation)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None  # None: no closing mark, the quote runs to the paragraph end
+    continued: bool  # a paragraph that continues a quotation left open above
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just after the closing mark (or the paragraph end)."""
+        return self.end if self.close_at is None else self.close_at + 1
+
+
+def _kind(para: str, i: int) -> str:
+    """Classify a double mark as 'open', 'close' or 'either' from its neighbours."""
+    prev = para[i - 1] if i > 0 else " "
+    nxt = para[i + 1] if i + 1 < len(para) else " "
+    left_open = prev in _OPEN_LEFT
+    right_close = nxt in _CLOSE_RIGHT
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    if para[i] in _OPENERS:
+        return "open"
+    return "either" if para[i] == '"' else "close"
+
+
+def _trimmed(para: str, base: int, a: int, b: int) -> tuple[int, int] | None:
+    """Inner span without surrounding spaces; None when nothing is quoted."""
+    while a < b and para[a].isspace():
+        a += 1
+    while b > a and para[b - 1].isspace():
+        b -= 1
+    if not _WORD.search(para, a, b):
+        return None
+    return base + a, base + b
+
+
+def _double_spans(para: str, base: int, carried: bool) -> tuple[list[QuoteSpan], bool]:
+    """Pair the double marks of one paragraph; report whether a quote is left open."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    continued = False
+    for m in _DOUBLE.finditer(para):
+        i = m.start()
+        kind = _kind(para, i)
+        if open_at is None:
+            if kind != "close":
+                open_at = i
+                continued = carried and i == 0
+            continue
+        if kind == "open" and para[i] != '"':
+            open_at = i  # an unclosed mark before: a typo, restart at the new opener
+            continued = False
+            continue
+        inner = _trimmed(para, base, open_at + 1, i)
+        if inner:
+            spans.append(QuoteSpan(inner[0], inner[1], base + open_at, base + i, continued))
+        open_at = None
+    if open_at is None:
+        return spans, False
+    inner = _trimmed(para, base, open_at + 1, len(para))
+    if inner:
+        spans.append(QuoteSpan(inner[0], inner[1], base + open_at, None, continued))
+    return spans, True
+
+
+def _single_close(para: str, start: int, stop: int) -> int | None:
+    """The closing single mark after `start`, skipping likely plural possessives."""
+    fallback = None
+    for m in _SINGLE_CLOSE.finditer(para, start, stop):
+        j = m.start()
+        nxt = para[j + 1] if j + 1 < len(para) else " "
+        possessive = para[j - 1] in "sS" and nxt == " "
+        if not possessive:
+            return j
+        fallback = fallback if fallback is not None else j
+    return fallback
+
+
+def _single_spans(para: str, base: int, lo: int, hi: int) -> list[QuoteSpan]:
+    """Top-level single-quoted spans in para[lo:hi] (UK headline style, scare quotes)."""
+    spans: list[QuoteSpan] = []
+    pos = lo
+    while True:
+        m = _SINGLE_OPEN.search(para, pos, hi)
+        if not m:
+            return spans
+        j = _single_close(para, m.end(), hi)
+        if j is None:
+            return spans
+        inner = _trimmed(para, base, m.end(), j)
+        if inner:
+            spans.append(QuoteSpan(inner[0], inner[1], base + m.start(), base + j, False))
+        pos = j + 1
+
+
+def _gaps(para_len: int, base: int, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Paragraph-relative stretches outside the double-quoted spans."""
+    gaps = []
+    pos = 0
+    for s in spans:
+        gaps.append((pos, s.open_at - base))
+        pos = s.outer_end - base
+    gaps.append((pos, para_len))
+    return gaps
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Return every quotation span of normalized `text`, in text order."""
+    out: list[QuoteSpan] = []
+    carried = False
+    for a, b in paragraphs:
+        para = text[a:b]
+        spans, carried = _double_spans(para, a, carried)
+        singles = [
+            s for lo, hi in _gaps(len(para), a, spans) for s in _single_spans(para, a, lo, hi)
+        ]
+        out.extend(sorted(spans + singles, key=lambda s: s.start))
+    return out

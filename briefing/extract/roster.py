@@ -1,0 +1,174 @@
+"""The people a source names: fullest names, roles, aliases, and short-name resolution."""
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.extract.lexicon import HONORIFICS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS
+from briefing.extract.model import Person
+from briefing.extract.names import NameMention, first_name_gender
+
+_WORDS_BACK = re.compile(r"[\w.'\u2019\-]+|[^\w\s]")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_APPOSITIVE = re.compile(
+    r", (?P<role>(?:the |a |an |[\w.'\u2019\-]+ )?[^,.;:()\"\u201c\u201d]{2,70}?)(?=, |\.|;| said| told)"
+)
+_ROLE_CONNECT = {"of", "for"}
+
+
+@dataclass
+class _Entry:
+    name: str
+    tokens: tuple[str, ...]
+    role: str | None = None
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)
+
+
+def _accept_role_word(word: str) -> tuple[bool, bool]:
+    """(keep walking, is a role word) for one word before a name."""
+    low = word.lower()
+    if low in _ROLE_CONNECT:
+        return True, False
+    if low in ROLE_WORDS or low in TITLE_WORDS:
+        return True, True
+    if word[:1].isupper() and low.rstrip(".") not in STOP_CAPS:
+        return True, False
+    return False, False
+
+
+def role_before(text: str, start: int) -> str | None:
+    """The title words right before a name ("U.S. Secretary of State"), if any."""
+    window = text[max(0, start - 160) : start]
+    words = [m for m in _WORDS_BACK.finditer(window)]
+    first = len(words)
+    has_role = False
+    for m in reversed(words):
+        w = m.group()
+        if w.endswith(".") and not _INITIALS.fullmatch(w) and len(w) > 4:
+            break
+        keep, is_role = _accept_role_word(w)
+        if not keep:
+            break
+        first -= 1
+        has_role = has_role or (is_role and w.lower() not in HONORIFICS)
+    kept = [m.group() for m in words[first:]]
+    while kept and (kept[0].lower() in _ROLE_CONNECT or kept[0].lower() in STOP_CAPS):
+        kept.pop(0)
+    while kept and kept[-1].lower() in HONORIFICS:
+        kept.pop()
+    if not has_role or not kept:
+        return None
+    return " ".join(kept)
+
+
+def role_after(text: str, end: int) -> str | None:
+    """An appositive role after a name ("Jake Sullivan, the national security adviser,")."""
+    m = _APPOSITIVE.match(text, end)
+    if not m:
+        return None
+    role = m.group("role").strip()
+    words = role.lower().split()
+    if not words or words[0] in {"who", "which", "said", "told", "where", "when", "and"}:
+        return None
+    if not any(w.strip("'\u2019s") in ROLE_WORDS for w in words) and words[0] not in {
+        "the",
+        "a",
+        "an",
+    }:
+        return None
+    for article in ("the ", "a ", "an "):
+        if role.lower().startswith(article):
+            return role[len(article) :]
+    return role
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    """True when `small` names the same person as `big` (a prefix, suffix or subset)."""
+    if len(small) >= len(big):
+        return False
+    if big[-len(small) :] == small or big[: len(small)] == small:
+        return True
+    return set(small) <= set(big) and small[-1] == big[-1]
+
+
+class Roster:
+    """People named in one source and how short forms resolve to them."""
+
+    def __init__(self, text: str, mentions: list[NameMention]) -> None:
+        self._entries: dict[str, _Entry] = {}
+        self._canon: dict[tuple[str, ...], _Entry] = {}
+        multi = sorted(
+            {m.tokens for m in mentions if m.person and len(m.tokens) > 1},
+            key=lambda t: -len(t),
+        )
+        for toks in multi:
+            owner = next((e for e in self._entries.values() if _contains(e.tokens, toks)), None)
+            if owner is None:
+                owner = _Entry(" ".join(toks), toks, gender=first_name_gender(toks))
+                self._entries[owner.name] = owner
+            self._canon[toks] = owner
+        for m in mentions:
+            self._note(text, m)
+
+    def _note(self, text: str, m: NameMention) -> None:
+        entry = self._canon.get(m.tokens) or self._alias_entry(m.tokens, m.start)
+        if entry is None or not m.person:
+            return
+        entry.positions.append(m.start)
+        entry.aliases.add(m.name if not m.honorific else f"{m.honorific} {m.name}")
+        if m.gender and not entry.gender:
+            entry.gender = m.gender
+        if entry.role is None:
+            entry.role = role_before(text, m.start) or role_after(text, m.end)
+
+    def _alias_entry(self, tokens: tuple[str, ...], pos: int) -> _Entry | None:
+        cands = [e for e in self._entries.values() if _contains(e.tokens, tokens)]
+        if not cands:
+            return None
+
+        def recency(e: _Entry) -> tuple[int, int]:
+            return (max((p for p in e.positions if p <= pos), default=-1), len(e.tokens))
+
+        return max(cands, key=recency)
+
+    def resolve(self, tokens: tuple[str, ...], pos: int) -> str:
+        """The fullest name for `tokens` as used at `pos`; the tokens themselves if unknown."""
+        entry = self._canon.get(tokens) or self._alias_entry(tokens, pos)
+        return entry.name if entry else " ".join(tokens)
+
+    def known(self, tokens: tuple[str, ...]) -> bool:
+        """True when `tokens` name (or abbreviate) a person of the roster."""
+        return tokens in self._canon or self._alias_entry(tokens, 0) is not None
+
+    def role_of(self, name: str) -> str | None:
+        """The role the source states for `name`, if any."""
+        entry = self._entries.get(name)
+        return entry.role if entry else None
+
+    def gender_of(self, name: str) -> str | None:
+        """'m', 'f' or None (unknown) for `name`."""
+        entry = self._entries.get(name)
+        return entry.gender if entry else None
+
+    def learn_gender(self, name: str, gender: str | None) -> None:
+        """Remember a gender a pronoun or honorific revealed."""
+        entry = self._entries.get(name)
+        if entry and gender and not entry.gender:
+            entry.gender = gender
+
+    def add_single(self, name: str, gender: str | None, alias: str | None) -> None:
+        """Add a person the source names by one word only ("Mr Brown")."""
+        entry = self._entries.setdefault(name, _Entry(name, (name,)))
+        entry.gender = entry.gender or gender
+        if alias:
+            entry.aliases.add(alias)
+
+    def people(self, speakers: set[str]) -> tuple[Person, ...]:
+        """Roster entries worth showing: those with a role or who are quoted."""
+        out = []
+        for e in self._entries.values():
+            if e.role or e.name in speakers:
+                aliases = tuple(sorted(a for a in e.aliases if a != e.name))
+                out.append(Person(e.name, e.role, aliases))
+        return tuple(out)

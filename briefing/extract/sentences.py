@@ -1,0 +1,136 @@
+"""Sentence spans of normalized text, with quotation contents treated as opaque."""
+
+import bisect
+import re
+
+from briefing.extract.lexicon import UPPER_CLASS
+from briefing.extract.quotes import QuoteSpan
+
+_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?= +[\"'\u201c\u2018(\[]?(?:" + UPPER_CLASS + r"|\d))"
+)
+_ABBREV = set(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "adm",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "rev",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+    ]
+)
+# After "U.S." a sentence may end or go on; these openers say it ended.
+_OPENERS = set(
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "But",
+        "In",
+        "This",
+        "That",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+    ]
+)
+
+
+def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
+    """Replace quoted contents with 'X' so their punctuation ends no sentence."""
+    parts: list[str] = []
+    pos = 0
+    for q in quotes:
+        # Keep the quote's own final stop: `"... him." The next` ends a sentence.
+        end = q.end
+        while end > q.start and text[end - 1] in ".!?\u2026":
+            end -= 1
+        parts.append(text[pos : q.start])
+        parts.append("X" * (end - q.start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _is_end(text: str, m: re.Match[str]) -> bool:
+    """False for an abbreviation's period ("Mr.", "Sept.") or an initial."""
+    if text[m.start()] != ".":
+        return True
+    ws = text.rfind(" ", 0, m.start()) + 1
+    word = text[ws : m.start()].lstrip("(\"'\u201c\u2018")
+    if word.lower() in _ABBREV:
+        return False
+    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word):
+        nxt = text[m.end() + 1 : text.find(" ", m.end() + 1)]
+        return nxt in _OPENERS
+    return True
+
+
+def sentence_spans(masked: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence; sentences never cross paragraphs."""
+    spans: list[tuple[int, int]] = []
+    for a, b in paragraphs:
+        pos = a
+        for m in _END.finditer(masked, a, b):
+            if _is_end(masked, m):
+                spans.append((pos, m.end()))
+                pos = m.end() + 1
+        if pos < b:
+            spans.append((pos, b))
+    return spans
+
+
+class SentenceIndex:
+    """Look up the sentence that holds an offset."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def index_at(self, pos: int) -> int:
+        """Index of the sentence containing `pos` (or the one before a gap)."""
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence containing `pos`."""
+        return self.spans[self.index_at(pos)]

@@ -1,0 +1,281 @@
+"""Linking each quotation to its speaker, recording which cue and rule did it."""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from briefing.extract.lexicon import CUE_PHRASES, CUE_WORDS, PRONOUNS, ROLE_WORDS
+from briefing.extract.names import NameMention
+from briefing.extract.quotes import QuoteSpan
+from briefing.extract.roster import Roster
+from briefing.extract.sentences import SentenceIndex
+from briefing.extract.subjects import GROUP_NOUNS, Subject, SubjectReader
+
+_CUE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({re.escape(c) for c in (*CUE_WORDS, *CUE_PHRASES)}, key=len, reverse=True))
+    + r")\b"
+)
+_LEAD = re.compile(r"[\s,;:.!?\u2014\u2013\-]*")
+_CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and | that | while | as | because ")
+_PROPER_END = ",.!?\u2026\u2014\u2013-:;"
+_SUBJECT_PREFIX = re.compile(r"[\w'\u2019.\-]+")
+_SUBJECT_LEAD = {"the", "a", "an", "former", "then", "neither", "both"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quote's speaker, role, cue and the rule that linked them."""
+
+    speaker: str | None
+    role: str | None
+    cue: str | None
+    rule: str
+    group: bool = False
+
+
+_NONE = Attribution(None, None, None, "none")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    subject: Subject | None
+    cue: str
+    pos: int
+
+
+class Attributor:
+    """Attributes the quotes of one text in order, keeping who spoke last."""
+
+    def __init__(
+        self,
+        text: str,
+        masked: str,
+        quotes: list[QuoteSpan],
+        sentences: SentenceIndex,
+        paragraphs: list[tuple[int, int]],
+        mentions: list[NameMention],
+        roster: Roster,
+    ) -> None:
+        self.text, self.masked, self.quotes = text, masked, quotes
+        self.sents, self.roster = sentences, roster
+        self._para_starts = [a for a, _ in paragraphs]
+        persons = [m for m in mentions if m.person and masked[m.start] == text[m.start]]
+        self.reader = SubjectReader(masked, persons)
+        self.subject_like = {m.start for m in persons if self._is_subject_like(m)}
+        self._subject_list = [m for m in persons if m.start in self.subject_like]
+        self._subject_starts = [m.start for m in self._subject_list]
+        self.spoken: list[tuple[int, str, bool]] = []  # (position, speaker, is a group)
+
+    def _is_subject_like(self, m: NameMention) -> bool:
+        """True when the name opens its sentence or clause (so a pronoun may refer to it)."""
+        s_start = self.sents.at(m.run_start)[0]
+        prefix = self.masked[s_start : m.run_start]
+        prefix = prefix[prefix.rfind(",") + 1 :]
+        for w in _SUBJECT_PREFIX.findall(prefix):
+            if not (w[0].isupper() or w.lower() in ROLE_WORDS or w.lower() in _SUBJECT_LEAD):
+                return False
+        return True
+
+    def attribute_all(self) -> list[Attribution]:
+        """Return one Attribution per quote, in quote order."""
+        out: list[Attribution] = []
+        for i, q in enumerate(self.quotes):
+            att = self._attribute(i, q, out[-1] if out else None)
+            if att.speaker:
+                self.spoken.append((q.start, att.speaker, att.group))
+            out.append(att)
+        return out
+
+    def _attribute(self, i: int, q: QuoteSpan, prev: Attribution | None) -> Attribution:
+        if q.continued and prev is not None:
+            return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
+        after = self._after(q)
+        if after and after.subject and self._closes_clause(q):
+            return self._make(after, "cue-after")
+        before = self._before(q)
+        if before and before.subject:
+            return self._make(before, self._before_rule(q, before))
+        if after and after.subject:
+            return self._make(after, "cue-after")
+        if after:
+            s_a, _ = self.sents.at(q.open_at)
+            subj = self.reader.sentence_subject(s_a, q.open_at, self.subject_like)
+            if subj:
+                return self._make(_Cue(subj, after.cue, after.pos), "cue-after")
+        return self._without_cue(i, q, prev)
+
+    def _closes_clause(self, q: QuoteSpan) -> bool:
+        """True when the quote ends its clause, so a following cue is about it."""
+        inner_end = self.text[q.end - 1]
+        nxt = self.text[q.outer_end : q.outer_end + 1]
+        return inner_end in _PROPER_END or (nxt != "" and nxt in _PROPER_END)
+
+    def _before_rule(self, q: QuoteSpan, c: _Cue) -> str:
+        if c.cue == "according to":
+            return "according-to"
+        if self.masked[: q.open_at].rstrip().endswith(":"):
+            return "colon-intro"
+        return "cue-before"
+
+    def _post_region(self, q: QuoteSpan) -> tuple[int, int] | None:
+        """From the closing mark to the end of its sentence (or the next quote)."""
+        if q.close_at is None:
+            return None
+        a = q.outer_end
+        idx = self.sents.index_at(a)
+        s_a, s_b = self.sents.spans[idx]
+        if s_b <= a + 1 and idx + 1 < len(self.sents.spans):
+            n_a, n_b = self.sents.spans[idx + 1]
+            s_b = n_b if "\n" not in self.text[a:n_a] else s_b
+        nxt = next((o.open_at for o in self.quotes if a <= o.open_at < s_b), s_b)
+        return a, nxt
+
+    def _after(self, q: QuoteSpan) -> _Cue | None:
+        """A cue right after the quote: `, Smith said` or `, said Smith`."""
+        region = self._post_region(q)
+        if region is None:
+            return None
+        a, b = region
+        lead_m = _LEAD.match(self.masked, a, b)
+        lead = lead_m.end() if lead_m else a
+        cm = _CUE.search(self.masked, lead, min(b, lead + 120))
+        if not cm:
+            return None
+        if cm.start() == lead:
+            return _Cue(self.reader.at_start(cm.end(), b), cm.group(), cm.start())
+        if len(self.masked[lead : cm.start()].split()) > 10:
+            return None
+        return _Cue(self.reader.at_end(lead, cm.start()), cm.group(), cm.start())
+
+    def _pre_start(self, q: QuoteSpan) -> int:
+        s_a, _ = self.sents.at(q.open_at)
+        prev_ends = [o.outer_end for o in self._quotes_before(q) if o.outer_end > s_a]
+        return max([s_a, *prev_ends])
+
+    def _quotes_before(self, q: QuoteSpan) -> list[QuoteSpan]:
+        i = self.quotes.index(q)
+        return self.quotes[max(0, i - 3) : i]
+
+    def _before(self, q: QuoteSpan) -> _Cue | None:
+        """A cue before the quote in its sentence: `Smith said:` or `according to Smith,`."""
+        a = self._pre_start(q)
+        b = q.open_at
+        cues = list(_CUE.finditer(self.masked, a, b))
+        if not cues:
+            if self.masked[a:b].rstrip().endswith(":"):
+                subj = self.reader.sentence_subject(a, b, self.subject_like)
+                return _Cue(subj, ":", b)
+            return None
+        cm = cues[-1]
+        if cm.group() == "according to" or self.masked[cm.end() : b].strip(" ") in {":", ","}:
+            subj = self.reader.at_start(cm.end(), b)
+            if subj or cm.group() == "according to":
+                return _Cue(subj, cm.group(), cm.start())
+        clause_a = a
+        for brk in _CLAUSE_BREAK.finditer(self.masked, a, cm.start()):
+            clause_a = brk.end()
+        subj = self.reader.at_end(clause_a, cm.start()) if clause_a < cm.start() else None
+        if subj is None:
+            s_a, _ = self.sents.at(q.open_at)
+            subj = self.reader.sentence_subject(s_a, cm.start(), self.subject_like)
+        return _Cue(subj, cm.group(), cm.start())
+
+    def _without_cue(self, i: int, q: QuoteSpan, prev: Attribution | None) -> Attribution:
+        """No cue in the quote's sentence: continue the last speaker or use a neighbour."""
+        para_i = bisect.bisect_right(self._para_starts, q.open_at) - 1
+        para_a = self._para_starts[para_i]
+        gap = self.masked[self._pre_start(q) : q.open_at].strip(" ,;:")
+        same_para_prev = i > 0 and self.quotes[i - 1].start >= para_a
+        if prev and prev.speaker and same_para_prev and not gap:
+            return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
+        if self._is_partial(q):
+            return _NONE
+        lo = self._para_starts[max(0, para_i - 1)]
+        return self._recent(q.open_at, lo)
+
+    def _recent(self, pos: int, lo: int) -> Attribution:
+        """The last speaker (continuation) or sentence subject (neighbour) since `lo`."""
+        spoken = next((s for s in reversed(self.spoken) if lo <= s[0] < pos), None)
+        j = bisect.bisect_left(self._subject_starts, pos) - 1
+        subj = self._subject_list[j] if j >= 0 and self._subject_starts[j] >= lo else None
+        if spoken and (subj is None or spoken[0] >= subj.start - 200):
+            role = self.roster.role_of(spoken[1])
+            return Attribution(spoken[1], role, None, "continuation", spoken[2])
+        if subj:
+            name = self.roster.resolve(subj.tokens, subj.start)
+            return Attribution(name, self.roster.role_of(name), None, "neighbour-sentence")
+        return _NONE
+
+    def _is_partial(self, q: QuoteSpan) -> bool:
+        return is_partial(self.text, q)
+
+    def _make(self, c: _Cue, rule: str) -> Attribution:
+        assert c.subject is not None
+        name, kind = self._speaker(c.subject)
+        if name is None:
+            return Attribution(None, None, c.cue, rule)
+        role = self.roster.role_of(name)
+        rule = "pronoun" if c.subject.kind == "pronoun" else rule
+        return Attribution(name, role, c.cue, rule, kind == "group")
+
+    def _speaker(self, s: Subject) -> tuple[str | None, str]:
+        """The speaker's name and whether it is a 'person' or a 'group'."""
+        if s.kind == "pronoun":
+            return self._resolve_pronoun(s.text, s.pos)
+        if s.kind == "group" or s.mention is None:
+            return s.text, "group"
+        m = s.mention
+        if len(m.tokens) == 1 and not self.roster.known(m.tokens):
+            if self._common_noun(m.tokens[0]):
+                return m.tokens[0], "group"
+            alias = f"{m.honorific} {m.name}" if m.honorific else None
+            self.roster.add_single(m.name, m.gender, alias)
+            return m.name, "person"
+        name = self.roster.resolve(m.tokens, m.start)
+        self.roster.learn_gender(name, m.gender)
+        return name, "person"
+
+    def _common_noun(self, word: str) -> bool:
+        low = word.lower()
+        return low in GROUP_NOUNS or f" {low} " in self.text
+
+    def _resolve_pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
+        para_i = bisect.bisect_right(self._para_starts, pos) - 1
+        lo = self._para_starts[max(0, para_i - 2)]
+        if word in {"it", "they", "we"}:
+            group = next((s for s in reversed(self.spoken) if lo <= s[0] < pos and s[2]), None)
+            return (group[1], "group") if group else (None, "group")
+        gender = PRONOUNS.get(word)
+        for name in self._candidates(pos, lo):
+            known = self.roster.gender_of(name)
+            if gender and known and known != gender:
+                continue
+            self.roster.learn_gender(name, gender)
+            return name, "person"
+        return None, "person"
+
+    def _candidates(self, pos: int, lo: int) -> list[str]:
+        """Recent speakers and sentence subjects before `pos`, nearest first."""
+        events = [(p, name) for p, name, group in self.spoken if lo <= p < pos and not group]
+        j = bisect.bisect_left(self._subject_starts, pos)
+        for m in reversed(self._subject_list[:j]):
+            if m.start < lo:
+                break
+            events.append((m.start, self.roster.resolve(m.tokens, m.start)))
+        events.sort(reverse=True)
+        return [name for _, name in events]
+
+
+def is_partial(text: str, q: QuoteSpan) -> bool:
+    """A short or embedded fragment rather than a full quoted sentence."""
+    inner = text[q.start : q.end]
+    first = next((c for c in inner if c.isalpha()), "")
+    if first and first.islower():
+        return True
+    if len(inner.split()) < 4 and inner[-1] not in ".!?,":
+        return True
+    i = q.open_at - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i].isalnum() and inner[-1] not in ".!?,"

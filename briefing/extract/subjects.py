@@ -1,0 +1,131 @@
+"""Reading the subject of a cue verb out of a stretch of text: a name, a pronoun or a group."""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from briefing.extract.lexicon import AUX_WORDS, CLAUSE_WORDS, ORG_WORDS, PRONOUNS, ROLE_WORDS
+from briefing.extract.names import NameMention
+
+_WORD = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
+_DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "two"}
+GROUP_NOUNS = set(
+    "officials analysts experts critics residents police authorities witnesses protesters "
+    "sources diplomats lawmakers observers officers investigators prosecutors researchers "
+    "scientists economists doctors activists campaigners organisers organizers supporters "
+    "opponents locals villagers workers employees parents students teachers voters fans "
+    "people leaders ministers sides ministry government spokesperson spokesman spokeswoman "
+    "statement company firm department agency military army office embassy court "
+    "administration party campaign group council committee team club board union "
+    "commission report study survey organisation organization bank regulator "
+    "prosecutors lawyers attorneys family relatives neighbours neighbors others".split()
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a cue verb's subject names: kind is 'person', 'pronoun' or 'group'."""
+
+    kind: str
+    text: str
+    pos: int
+    mention: NameMention | None = None
+
+
+class SubjectReader:
+    """Finds subjects in masked text (quote contents hidden) using the name mentions."""
+
+    def __init__(self, masked: str, persons: list[NameMention]) -> None:
+        self.masked = masked
+        self.persons = persons
+        self._starts = [m.start for m in persons]
+
+    def persons_in(self, a: int, b: int) -> list[NameMention]:
+        """Person mentions lying wholly inside [a, b)."""
+        i = bisect.bisect_left(self._starts, a)
+        out = []
+        while i < len(self.persons) and self.persons[i].start < b:
+            if self.persons[i].end <= b:
+                out.append(self.persons[i])
+            i += 1
+        return out
+
+    def _words(self, a: int, b: int) -> list[re.Match[str]]:
+        return list(_WORD.finditer(self.masked, a, b))
+
+    def at_end(self, a: int, b: int) -> Subject | None:
+        """The subject that ends the stretch [a, b), as in `, Smith has said`."""
+        words = self._words(a, b)
+        while words and words[-1].group().lower() in AUX_WORDS:
+            words.pop()
+        if not words:
+            return None
+        b = words[-1].end()
+        persons = self.persons_in(a, b)
+        if persons:
+            comma = self.masked.find(",", a, b)
+            head = [m for m in persons if comma < 0 or m.end <= comma]
+            pick = head[-1] if head else persons[0]
+            return Subject("person", pick.name, pick.start, pick)
+        last = words[-1].group()
+        if last.lower() in PRONOUNS:
+            return Subject("pronoun", last.lower(), words[-1].start())
+        return self._group(words, from_end=True)
+
+    def at_start(self, a: int, b: int) -> Subject | None:
+        """The subject that opens the stretch [a, b), as in `said Smith, who`."""
+        words = self._words(a, b)
+        if not words:
+            return None
+        if words[0].group().lower() in PRONOUNS:
+            return Subject("pronoun", words[0].group().lower(), words[0].start())
+        stop = next((w.start() for w in words if w.group() in {",", ".", ";", ":"}), b)
+        persons = self.persons_in(a, stop)
+        if persons and len(self._words(a, persons[0].start)) <= 8:
+            return Subject("person", persons[0].name, persons[0].start, persons[0])
+        return self._group(words, from_end=False)
+
+    def _group(self, words: list[re.Match[str]], *, from_end: bool) -> Subject | None:
+        """A noun phrase such as "both sides" or "the foreign ministry"."""
+        seq = list(reversed(words)) if from_end else words
+        kept: list[re.Match[str]] = []
+        for w in seq:
+            low = w.group().lower()
+            if not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
+                break
+            kept.append(w)
+            if len(kept) > 6:
+                return None
+        if from_end:
+            kept.reverse()
+        while kept and kept[-1].group().lower() in {"of", "for"}:
+            kept.pop()
+        if not kept or not self._group_like([w.group() for w in kept]):
+            return None
+        return Subject("group", self.masked[kept[0].start() : kept[-1].end()], kept[0].start())
+
+    @staticmethod
+    def _group_like(words: list[str]) -> bool:
+        lows = [w.lower().rstrip("'\u2019s") for w in words]
+        if any("X" * 3 in w or w[0].isdigit() for w in words):
+            return False
+        if lows[0] in _DETERMINERS and len(lows) > 1:
+            return True
+        return any(w in GROUP_NOUNS or w in ORG_WORDS or w in ROLE_WORDS for w in lows)
+
+    def sentence_subject(self, a: int, b: int, subject_like: set[int]) -> Subject | None:
+        """The subject opening the sentence [a, b): its first named person, else its head."""
+        for m in self.persons_in(a, b):
+            if m.start in subject_like:
+                return Subject("person", m.name, m.start, m)
+        words = self._words(a, b)
+        while words and not words[0].group()[0].isalnum():
+            words.pop(0)
+        if words and words[0].group().lower() in PRONOUNS:
+            return Subject("pronoun", words[0].group().lower(), words[0].start())
+        head = []
+        for w in words:
+            if w.group().lower() in CLAUSE_WORDS | AUX_WORDS or not w.group()[0].isalnum():
+                break
+            head.append(w)
+        return self._group(head, from_end=True) if head else None
