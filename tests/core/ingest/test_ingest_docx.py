@@ -6,10 +6,10 @@ import random
 import zipfile
 
 import pytest
-from conftest import BODY, docx_bytes, drop_part, replace_part
 
 from briefing.errors import InputError
 from briefing.ingest import read_bytes, read_path
+from tests.core.ingest.builders import BODY, docx_bytes, drop_part, replace_part
 
 DOC_XML = "word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -4,13 +4,13 @@ import datetime as dt
 import io
 
 import pytest
-from conftest import pdf_bytes
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from briefing.errors import InputError
 from briefing.ingest import read_bytes, read_path
 from briefing.ingest.pdf import reflow
+from tests.core.ingest.builders import pdf_bytes
 
 PAGE_ONE = [
     "Blinken meets Han at the UN",
