@@ -5,8 +5,8 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import replace
-from typing import IO
-from urllib.parse import urlsplit
+from typing import IO, Any
+from urllib.parse import urljoin, urlsplit
 
 from briefing.errors import InputError
 from briefing.ingest.draft import SourceDraft
@@ -35,28 +35,33 @@ def check_url(url: str) -> str:
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
     """Follow at most MAX_REDIRECTS redirects, and only to http(s) addresses."""
 
-    max_redirections = MAX_REDIRECTS
+    # Ours are checked first, so the user gets our sentence rather than urllib's.
+    max_redirections = MAX_REDIRECTS + 1
+    max_repeats = MAX_REDIRECTS + 1
 
-    def redirect_request(
+    def http_error_302(
         self,
         req: urllib.request.Request,
         fp: IO[bytes],
         code: int,
         msg: str,
         headers: http.client.HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
+    ) -> Any:  # typeshed types this return as Any too
         # A redirect to file:, ftp: or data: would read something the user never named.
+        newurl = urljoin(req.full_url, headers.get("location") or headers.get("uri") or "")
         if urlsplit(newurl).scheme.lower() not in _SCHEMES:
+            fp.close()
             raise InputError(
                 f"{req.full_url} redirects to {newurl!r}, which is not an http(s) address."
             )
-        redirects = getattr(req, "redirect_dict", {})
-        if sum(redirects.values()) >= MAX_REDIRECTS:
+        if sum(getattr(req, "redirect_dict", {}).values()) >= MAX_REDIRECTS:
+            fp.close()
             raise InputError(
                 f"{req.full_url} redirects more than {MAX_REDIRECTS} times; open it in a browser."
             )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _opener() -> urllib.request.OpenerDirector:
