@@ -67,8 +67,9 @@ def _encode(words: str) -> str:
 def speaker_line(item: ItemView, source: SourceRef | None) -> str:
     """The line under a quote: "— Antony Blinken, U.S. Secretary of State, 18 Sep 2023"."""
     parts = [p for p in (item.speaker, item.speaker_role) if p]
-    if source is not None and source.published is not None:
-        parts.append(format_date(source.published))
+    when = item.said_on or (source.published if source is not None else None)
+    if when is not None:
+        parts.append(format_date(when))
     return "— " + ", ".join(parts) if parts else ""
 
 

@@ -7,8 +7,8 @@ from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> dt.datetime:
-    """Return the current time in UTC, without tzinfo (stored as naive UTC everywhere)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    """Return the current time in UTC (timezone-aware; sqlmodel stores it as UTC)."""
+    return dt.datetime.now(dt.UTC)
 
 
 class Source(SQLModel, table=True):

@@ -12,7 +12,7 @@ from typing import Any
 import platformdirs
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from briefing.errors import StorageError
@@ -74,7 +74,13 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
     if sa_url.get_backend_name() == "sqlite":
         engine = _sqlite_engine(sa_url.database or "")
     else:
-        engine = create_engine(sa_url, pool_pre_ping=True)
+        try:
+            engine = create_engine(sa_url, pool_pre_ping=True)
+        except (NoSuchModuleError, ImportError):
+            raise StorageError(
+                f"No database driver for '{sa_url.drivername}'; use a SQLite file path or "
+                "a postgresql+psycopg:// URL."
+            ) from None
     if migrate:
         migrate_schema(engine)
     return engine
@@ -109,7 +115,7 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate_schema(engine: Engine, revision: str = "head") -> None:
-    """Create or upgrade the schema to `revision` (alembic)."""
+    """Create or upgrade the schema to `revision` (alembic); "base" empties it."""
     try:
         if revision == "head" and current_revision(engine) == HEAD_REVISION:
             return
@@ -120,7 +126,8 @@ def migrate_schema(engine: Engine, revision: str = "head") -> None:
         cfg.set_main_option("script_location", str(_MIGRATIONS))
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            move = command.downgrade if revision == "base" else command.upgrade
+            move(cfg, revision)
     except OperationalError as exc:
         raise StorageError(
             f"Cannot open the library at {redact(str(engine.url))}: {_reason(exc)}."

@@ -61,6 +61,8 @@ class ItemView:
     dates: tuple[tuple[str, str], ...] = ()
     # Other sources (root ids) in the library that carry the same passage.
     corroborated_by: tuple[int, ...] = ()
+    # When the words were said, where the source dates its lead event ("on Monday").
+    said_on: dt.date | None = None
 
     @property
     def shown_text(self) -> str:

@@ -2,8 +2,9 @@
 
 from alembic import context
 from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
 
-from briefing.models import SQLModel
+import briefing.models  # noqa: F401 - registers the tables on SQLModel.metadata
 
 connection: Connection = context.config.attributes["connection"]
 context.configure(

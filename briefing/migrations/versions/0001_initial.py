@@ -21,7 +21,7 @@ def upgrade() -> None:
         sa.Column("author", sa.String),
         sa.Column("url", sa.String, index=True),
         sa.Column("published", sa.Date),
-        sa.Column("retrieved_at", sa.DateTime, nullable=False),
+        sa.Column("retrieved_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("language", sa.String),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("content_hash", sa.String(64), nullable=False, unique=True, index=True),
@@ -49,8 +49,8 @@ def upgrade() -> None:
         sa.Column("show_grades", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("show_resolved_dates", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("row_version", sa.Integer, nullable=False, server_default="1"),
-        sa.Column("created_at", sa.DateTime, nullable=False),
-        sa.Column("updated_at", sa.DateTime, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_table(
         "section",
@@ -90,7 +90,7 @@ def upgrade() -> None:
         sa.Column("anchor_prefix", sa.Text),
         sa.Column("anchor_suffix", sa.Text),
         sa.Column("orphaned", sa.Boolean, nullable=False, server_default=sa.false()),
-        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     if op.get_bind().dialect.name == "sqlite":
         _sqlite_fts()
