@@ -15,6 +15,7 @@ from briefing.export.common import (
     atomic_target,
     display_text,
     refuse_unverified,
+    safe_text,
 )
 from briefing.export.docx_appendix import Excerpt, add_appendix
 from briefing.export.docx_notes import Footnotes
@@ -33,6 +34,7 @@ from briefing.views import BriefView, ItemView
 _KIND_STYLES = {"quote": "Quote", "fact": "List Bullet", "note": "List Bullet"}
 SOURCES_HEADING = "Sources"
 UNTITLED = "Untitled brief"
+_MAX_PROPERTY = 255
 
 
 def export_docx(
@@ -102,7 +104,7 @@ class _Writer:
 
     def write_front_matter(self) -> None:
         title = self.document.add_paragraph(style="Title")
-        self.text(title, self.brief.title.strip() or UNTITLED)
+        self.text(title, safe_text(self.brief.title).strip() or UNTITLED)
         for label, value in _metadata(self.brief):
             line = self.document.add_paragraph(style=META_STYLE)
             self.text(line, f"{label}: ", Look(bold=True))
@@ -204,10 +206,10 @@ def _metadata(brief: BriefView) -> list[tuple[str, str]]:
 
 def _set_properties(document: Any, brief: BriefView) -> None:
     props = document.core_properties
-    props.title = brief.title.strip() or UNTITLED
-    props.author = brief.author
-    props.last_modified_by = brief.author
-    props.subject = brief.purpose
+    props.title = _property(brief.title) or UNTITLED
+    props.author = _property(brief.author)
+    props.last_modified_by = _property(brief.author)
+    props.subject = _property(brief.purpose)
     props.comments = ""
     props.keywords = ""
     props.category = "Briefing note"
@@ -215,6 +217,11 @@ def _set_properties(document: Any, brief: BriefView) -> None:
     props.revision = max(1, brief.row_version)
     props.created = _utc(brief.created_at)
     props.modified = _utc(brief.updated_at)
+
+
+def _property(text: str) -> str:
+    # python-docx refuses core properties longer than 255 characters.
+    return safe_text(text).strip()[:_MAX_PROPERTY]
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
