@@ -1,0 +1,91 @@
+"""The PDF export's shipped fonts and the splitting of text into runs each font can print."""
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from briefing.errors import ExportError
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+SANS = "BriefSans"
+SANS_BOLD = "BriefSans-Bold"
+SANS_ITALIC = "BriefSans-Oblique"
+CJK = "BriefCJK"
+_FILES = {
+    SANS: ("DejaVuSans.ttf", 0),
+    SANS_BOLD: ("DejaVuSans-Bold.ttf", 0),
+    SANS_ITALIC: ("DejaVuSans-Oblique.ttf", 0),
+    # WenQuanYi Micro Hei: TrueType outlines (reportlab cannot embed CFF/OTF such as Noto
+    # CJK) covering hanzi, kana and hangul; face 0 of the collection is the proportional one.
+    CJK: ("wqy-microhei.ttc", 0),
+}
+
+
+@functools.cache
+def register_fonts() -> frozenset[int]:
+    """Register the shipped fonts once per process; return the code points DejaVu covers."""
+    for name, (filename, index) in _FILES.items():
+        path = FONT_DIR / filename
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        except OSError as exc:
+            raise ExportError(
+                f"Cannot load the PDF font {path}: {exc}; reinstall the application."
+            ) from None
+    # <b> and <i> in paragraph markup pick the family's faces; no bold-oblique face is shipped.
+    addMapping(SANS, 0, 0, SANS)
+    addMapping(SANS, 1, 0, SANS_BOLD)
+    addMapping(SANS, 0, 1, SANS_ITALIC)
+    addMapping(SANS, 1, 1, SANS_BOLD)
+    addMapping(CJK, 0, 0, CJK)
+    addMapping(CJK, 1, 0, CJK)
+    addMapping(CJK, 0, 1, CJK)
+    addMapping(CJK, 1, 1, CJK)
+    return frozenset(_charmap(SANS))
+
+
+@functools.cache
+def _cjk_coverage() -> frozenset[int]:
+    register_fonts()
+    return frozenset(_charmap(CJK))
+
+
+def _charmap(name: str) -> dict[int, int]:
+    font: TTFont = pdfmetrics.getFont(name)
+    return dict(font.face.charToGlyph)
+
+
+def script_runs(text: str) -> Iterator[tuple[str | None, str]]:
+    """Split `text` into (font, run) pairs: None for the body font, CJK where only it has glyphs.
+
+    reportlab has no font fallback, so a character the body font lacks would print as a box.
+    """
+    latin = register_fonts()
+    cjk = _cjk_coverage()
+    start = 0
+    current: str | None = None
+    for index, char in enumerate(text):
+        code = ord(char)
+        font = CJK if code not in latin and code in cjk else None
+        # Spaces stay in the current run (fewer runs); other characters the body font
+        # has keep its look, so Latin punctuation beside a CJK name is not full-width.
+        if font != current and not char.isspace():
+            if index > start:
+                yield current, text[start:index]
+            start, current = index, font
+    if start < len(text):
+        yield current, text[start:]
+
+
+def markup(text: str) -> str:
+    """`text` as reportlab paragraph markup: XML-escaped, CJK runs in the CJK font."""
+    parts = []
+    for font, run in script_runs(text):
+        escaped = escape(run)
+        parts.append(f'<font name="{font}">{escaped}</font>' if font else escaped)
+    return "".join(parts)
