@@ -1,6 +1,255 @@
-"""stub"""
+"""Date expressions and their ISO resolution against the publication date."""
+
 import datetime
+import re
+from collections.abc import Callable
+
+from briefing.extract.lexicon import MONTHS, WEEKDAYS
 from briefing.extract.model import DateMention
-def find_dates(text: str, published: datetime.date | None) -> list[DateMention]:
-    return []
-def resolve_date() -> None: ...
+
+_D = datetime.date
+_DAY = datetime.timedelta(days=1)
+
+
+def _mon(name: str) -> str:
+    return (
+        rf"(?P<{name}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+        rf"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![a-z])"
+    )
+
+
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WDP = rf"(?:{_WD},? )?"
+_YEAR = r"(?P<{0}>1[89]\d\d|20\d\d)(?![\d,])"
+_DAYN = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_PART = r"(?: (?:morning|afternoon|evening|night))?"
+_NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few"
+_ALTS = {
+    "mdy": rf"{_WDP}{_mon('mdy_m')} {_DAYN.format('mdy_d')},? {_YEAR.format('mdy_y')}",
+    "dmy": rf"{_WDP}{_DAYN.format('dmy_d')} (?:of )?{_mon('dmy_m')},? {_YEAR.format('dmy_y')}",
+    "my": rf"(?:(?P<my_q>early|mid|late)[- ])?{_mon('my_m')},? {_YEAR.format('my_y')}",
+    "md": rf"{_WDP}{_mon('md_m')} {_DAYN.format('md_d')}",
+    "dm": rf"{_WDP}{_DAYN.format('dm_d')} (?:of )?{_mon('dm_m')}",
+    "iso": r"(?P<iso_v>\d{4}-\d\d-\d\d)(?!\d)",
+    "ago": rf"(?i:(?P<ago_n>{_NUM}) (?P<ago_u>day|week|month|year)s? ago)",
+    "deic": rf"(?i:(?:earlier |later )?(?P<deic_w>yesterday|today|tomorrow|tonight)){_PART}",
+    "part": r"(?i:(?P<part_w>last night|this morning|this afternoon|this evening))",
+    "span": (
+        r"(?i:(?:(?P<span_q>earlier|later|late|early) )?(?P<span_w>last|next|this|past|coming) "
+        r"(?P<span_u>weekend|week|month|year))(?![\w-])"
+    ),
+    "wkend": r"(?i:(?:over|at|during) the weekend)",
+    "wd": rf"(?:(?P<wd_q>(?i:last|next|this)) )?(?P<wd_d>{_WD}){_PART}",
+    "mon": rf"(?:(?P<mon_q>early|mid|late|(?i:last|next|this))[- ])?{_mon('mon_m')}",
+    "year": _YEAR.format("year_y"),
+}
+_PREP = r"(?:(?P<prep>(?i:on|in|since|by|until|till|from|during|before|after|through)) )?"
+_DATES = re.compile(
+    r"\b" + _PREP + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ALTS.items()) + ")"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled|expected|plans?|planned|"
+    r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit)\b"
+)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3}
+
+
+def _iso_span(a: _D, b: _D) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+def _month_of(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """True when the clause around a date speaks of the future ("will meet on Friday")."""
+    lo = max(text.rfind(". ", max(0, start - 240), start), text.rfind("\n", 0, start), 0)
+    hi = text.find(".", end, end + 80)
+    return bool(_FUTURE.search(text, lo, hi if hi > 0 else end + 80))
+
+
+def _year_for(month: int, pub: _D, future: bool) -> int:
+    """The year of a month named without one: the next one in future talk, else the nearest."""
+    if month == pub.month:
+        return pub.year
+    if future:
+        return pub.year if month > pub.month else pub.year + 1
+    ahead = (month - pub.month) % 12
+    return pub.year + (month < pub.month) if ahead <= 3 else pub.year - (month > pub.month)
+
+
+def _weekday(name: str, qual: str, pub: _D, future: bool) -> _D:
+    target = WEEKDAYS.index(name.lower())
+    diff = target - pub.weekday()
+    if qual == "last":
+        return pub - datetime.timedelta(days=(-diff) % 7 or 7)
+    if qual == "next":
+        return pub + datetime.timedelta(days=diff % 7 or 7)
+    if qual == "this":
+        return pub + datetime.timedelta(days=diff)
+    if future:
+        return pub + datetime.timedelta(days=diff % 7)
+    return pub - datetime.timedelta(days=(-diff) % 7)
+
+
+def _weekend(word: str, pub: _D) -> str:
+    on_weekend = pub.weekday() >= 5
+    sat = pub - datetime.timedelta(days=pub.weekday() - 5) if on_weekend else None
+    if sat is None:
+        sat = pub + datetime.timedelta(days=5 - pub.weekday())
+        if word in {"last", "past", "over"}:
+            sat -= datetime.timedelta(days=7)
+    elif word in {"last", "past"}:
+        sat -= datetime.timedelta(days=7)
+    elif word in {"next", "coming"}:
+        sat += datetime.timedelta(days=7)
+    return _iso_span(sat, sat + _DAY)
+
+
+def _span(word: str, unit: str, pub: _D) -> str:
+    delta = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
+    if unit == "weekend":
+        return _weekend(word, pub)
+    if unit == "week":
+        monday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(weeks=delta)
+        return _iso_span(monday, monday + datetime.timedelta(days=6))
+    if unit == "month":
+        y, m = _shift_month(pub.year, pub.month, delta)
+        return f"{y:04d}-{m:02d}"
+    return f"{pub.year + delta:04d}"
+
+
+def _ago(n: str, unit: str, pub: _D) -> str:
+    k = int(n) if n.isdigit() else _NUMBERS.get(n.lower(), 1)
+    unit = unit.lower()
+    if unit == "day":
+        return (pub - datetime.timedelta(days=k)).isoformat()
+    if unit == "week":
+        return (pub - datetime.timedelta(weeks=k)).isoformat()
+    if unit == "month":
+        y, m = _shift_month(pub.year, pub.month, -k)
+        return f"{y:04d}-{m:02d}"
+    return f"{pub.year - k:04d}"
+
+
+def _date(y: int, m: int, d: int) -> str | None:
+    try:
+        return _D(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+_Ctx = tuple[re.Match[str], _D | None, bool]
+
+
+def _r_mdy(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    return _date(int(m["mdy_y"]), _month_of(m["mdy_m"]), int(m["mdy_d"]))
+
+
+def _r_dmy(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    return _date(int(m["dmy_y"]), _month_of(m["dmy_m"]), int(m["dmy_d"]))
+
+
+def _r_my(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    return f"{int(m['my_y']):04d}-{_month_of(m['my_m']):02d}"
+
+
+def _r_md(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    if pub is None:
+        return None
+    month = _month_of(m["md_m"])
+    return _date(_year_for(month, pub, fut), month, int(m["md_d"]))
+
+
+def _r_dm(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    if pub is None:
+        return None
+    month = _month_of(m["dm_m"])
+    return _date(_year_for(month, pub, fut), month, int(m["dm_d"]))
+
+
+def _r_iso(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    y, mo, d = (int(x) for x in m["iso_v"].split("-"))
+    return _date(y, mo, d)
+
+
+def _r_ago(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    return _ago(m["ago_n"], m["ago_u"], pub) if pub else None
+
+
+def _r_deic(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    if pub is None:
+        return None
+    shift = {"yesterday": -1, "tomorrow": 1}.get(m["deic_w"].lower(), 0)
+    return (pub + shift * _DAY).isoformat()
+
+
+def _r_part(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    if pub is None:
+        return None
+    return (pub - _DAY if m["part_w"].lower() == "last night" else pub).isoformat()
+
+
+def _r_span(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    return _span(m["span_w"].lower(), m["span_u"].lower(), pub) if pub else None
+
+
+def _r_wkend(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    return _weekend("over", pub) if pub else None
+
+
+def _r_wd(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    if pub is None:
+        return None
+    qual = (m["wd_q"] or "").lower()
+    return _weekday(m["wd_d"], qual, pub, fut).isoformat()
+
+
+def _r_mon(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    qual = (m["mon_q"] or "").lower()
+    month = _month_of(m["mon_m"])
+    if pub is None or (not m["prep"] and not qual and m["mon_m"].rstrip(".") in {"May", "Mar"}):
+        return None  # "May" and "March" alone are usually a verb or a name
+    if qual == "next":
+        return f"{pub.year + (month <= pub.month):04d}-{month:02d}"
+    if qual == "last":
+        return f"{pub.year - (month >= pub.month):04d}-{month:02d}"
+    if qual == "this":
+        return f"{pub.year:04d}-{month:02d}"
+    return f"{_year_for(month, pub, fut):04d}-{month:02d}"
+
+
+def _r_year(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+    return m["year_y"] if m["prep"] else None
+
+
+_RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool], str | None]] = {
+    "mdy": _r_mdy, "dmy": _r_dmy, "my": _r_my, "md": _r_md, "dm": _r_dm, "iso": _r_iso,
+    "ago": _r_ago, "deic": _r_deic, "part": _r_part, "span": _r_span, "wkend": _r_wkend,
+    "wd": _r_wd, "mon": _r_mon, "year": _r_year,
+}  # fmt: skip
+
+
+def find_dates(text: str, published: _D | None) -> list[DateMention]:
+    """Return the date expressions of `text` that resolve, with ISO values."""
+    out = []
+    for m in _DATES.finditer(text):
+        kind = next(k for k in _RESOLVERS if m[k] is not None)
+        fut = _future(text, m.start(), m.end())
+        resolved = _RESOLVERS[kind](m, published, fut)
+        if resolved:
+            out.append(DateMention(m.group(), m.start(), m.end(), resolved))
+    return out
+
+
+def resolve_date(expression: str, published: _D | None) -> str | None:
+    """Resolve one date expression ("last weekend", "Sept. 5") against `published`."""
+    found = find_dates(expression, published)
+    return found[0].resolved if found else None

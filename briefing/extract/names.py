@@ -73,7 +73,7 @@ def _is_person(tokens: tuple[str, ...]) -> bool:
 
 def _mention(text: str, m: re.Match[str]) -> NameMention | None:
     toks = [(t.group(), t.start(), t.end()) for t in _TOK.finditer(text, m.start(), m.end())]
-    last, a, b = toks[-1]
+    last, a, _ = toks[-1]
     pm = _POSSESSIVE.search(last)
     if pm and len(last) > 2:
         toks[-1] = (last[: pm.start()], a, a + pm.start())

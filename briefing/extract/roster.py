@@ -10,7 +10,8 @@ from briefing.extract.names import NameMention, first_name_gender
 _WORDS_BACK = re.compile(r"[\w.'\u2019\-]+|[^\w\s]")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _APPOSITIVE = re.compile(
-    r", (?P<role>(?:the |a |an |[\w.'\u2019\-]+ )?[^,.;:()\"\u201c\u201d]{2,70}?)(?=, |\.|;| said| told)"
+    r", (?P<role>(?:the |a |an |[\w.'\u2019\-]+ )?[^,.;:()\"\u201c\u201d]{2,70}?)"
+    r"(?=, |\.|;| said| told)"
 )
 _ROLE_CONNECT = {"of", "for"}
 
@@ -40,7 +41,7 @@ def _accept_role_word(word: str) -> tuple[bool, bool]:
 def role_before(text: str, start: int) -> str | None:
     """The title words right before a name ("U.S. Secretary of State"), if any."""
     window = text[max(0, start - 160) : start]
-    words = [m for m in _WORDS_BACK.finditer(window)]
+    words = list(_WORDS_BACK.finditer(window))
     first = len(words)
     has_role = False
     for m in reversed(words):

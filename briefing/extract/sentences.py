@@ -3,77 +3,18 @@
 import bisect
 import re
 
-from briefing.extract.lexicon import UPPER_CLASS
+from briefing.extract.lexicon import UPPER_CLASS, word_set
 from briefing.extract.quotes import QuoteSpan
 
 _END = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?= +[\"'\u201c\u2018(\[]?(?:" + UPPER_CLASS + r"|\d))"
 )
-_ABBREV = set(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "capt",
-        "adm",
-        "sgt",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mt",
-        "ft",
-        "rev",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-    ]
+_ABBREV = word_set(
+    "mr mrs ms dr prof sen rep gov gen col lt capt adm sgt st jr sr no vs etc jan feb mar "
+    "apr jun jul aug sep sept oct nov dec mt ft rev inc corp co ltd"
 )
 # After "U.S." a sentence may end or go on; these openers say it ended.
-_OPENERS = set(
-    [
-        "The",
-        "A",
-        "An",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "But",
-        "In",
-        "This",
-        "That",
-        "Its",
-        "His",
-        "Her",
-        "Their",
-    ]
-)
+_OPENERS = word_set("The A An It He She They We I But In This That Its His Her Their")
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:

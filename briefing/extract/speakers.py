@@ -4,12 +4,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefing.extract.lexicon import CUE_PHRASES, CUE_WORDS, PRONOUNS, ROLE_WORDS
+from briefing.extract.lexicon import CUE_PHRASES, CUE_WORDS, GROUP_NOUNS, PRONOUNS, ROLE_WORDS
 from briefing.extract.names import NameMention
 from briefing.extract.quotes import QuoteSpan
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
-from briefing.extract.subjects import GROUP_NOUNS, Subject, SubjectReader
+from briefing.extract.subjects import Subject, SubjectReader
 
 _CUE = re.compile(
     r"\b(?:"
@@ -124,7 +124,7 @@ class Attributor:
             return None
         a = q.outer_end
         idx = self.sents.index_at(a)
-        s_a, s_b = self.sents.spans[idx]
+        s_b = self.sents.spans[idx][1]
         if s_b <= a + 1 and idx + 1 < len(self.sents.spans):
             n_a, n_b = self.sents.spans[idx + 1]
             s_b = n_b if "\n" not in self.text[a:n_a] else s_b

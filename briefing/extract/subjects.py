@@ -4,22 +4,18 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefing.extract.lexicon import AUX_WORDS, CLAUSE_WORDS, ORG_WORDS, PRONOUNS, ROLE_WORDS
+from briefing.extract.lexicon import (
+    AUX_WORDS,
+    CLAUSE_WORDS,
+    GROUP_NOUNS,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_WORDS,
+)
 from briefing.extract.names import NameMention
 
 _WORD = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 _DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "two"}
-GROUP_NOUNS = set(
-    "officials analysts experts critics residents police authorities witnesses protesters "
-    "sources diplomats lawmakers observers officers investigators prosecutors researchers "
-    "scientists economists doctors activists campaigners organisers organizers supporters "
-    "opponents locals villagers workers employees parents students teachers voters fans "
-    "people leaders ministers sides ministry government spokesperson spokesman spokeswoman "
-    "statement company firm department agency military army office embassy court "
-    "administration party campaign group council committee team club board union "
-    "commission report study survey organisation organization bank regulator "
-    "prosecutors lawyers attorneys family relatives neighbours neighbors others".split()
-)
 
 
 @dataclass(frozen=True)
