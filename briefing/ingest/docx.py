@@ -21,6 +21,7 @@ MAX_UNCOMPRESSED = 200_000_000
 MAX_RATIO = 100
 RATIO_FLOOR = 1_000_000  # Small members compress far better than 100:1 and are harmless.
 MAX_MEMBERS = 10_000
+MAX_XML_PART = 50_000_000  # An element tree takes ~10x its XML; a long report is ~10 MB.
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -28,6 +29,8 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_DOC = "/officeDocument"
+# Fallback copies of text boxes and moved-from text would repeat text shown elsewhere.
+_SKIPPED = {_MC_FALLBACK, _W + "moveFrom", _W + "del"}
 _BREAKS = {_W + "br", _W + "cr"}
 _CHARS = {_W + "tab": "\t", _W + "noBreakHyphen": "\u2011", _W + "softHyphen": ""}
 
@@ -59,6 +62,11 @@ def _read_xml(zf: zipfile.ZipFile, part: str, name: str) -> ET.Element | None:
         info = zf.getinfo(part)
     except KeyError:
         return None
+    if info.file_size > MAX_XML_PART:
+        raise InputError(
+            f"{name} has a {info.file_size / 1e6:.0f} MB {part}, more than the "
+            f"{MAX_XML_PART / 1e6:.0f} MB this app reads; split the document."
+        )
     with zf.open(info) as stream:
         # The declared size is enforced by zipfile itself (CRC and length checks), and
         # this bounded read stops a lying directory from feeding us more.
@@ -85,7 +93,7 @@ def _main_part(zf: zipfile.ZipFile, name: str) -> str:
 
 def _runs(el: ET.Element) -> Iterator[str]:
     """Yield a paragraph's text pieces in order, skipping fallback copies of text boxes."""
-    if el.tag == _MC_FALLBACK:
+    if el.tag in _SKIPPED:
         return
     if el.tag == _W + "t" and el.text:
         yield el.text

@@ -82,7 +82,8 @@ def choose_reader(data: bytes, name: str) -> Reader:
     """Return the reader for `data`, or raise InputError for an unsupported format."""
     ext = extension(name)
     head = data[:1024]
-    if b"%PDF-" in head:
+    # The spec lets junk precede the header, but prose quoting "%PDF-" must stay text.
+    if data.lstrip().startswith(b"%PDF-") or (ext == "pdf" and b"%PDF-" in head):
         return read_pdf
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data, name)

@@ -12,7 +12,9 @@ from briefing.normalize import normalize_text
 # The seed format: " date 2023-09-19 U.S. Secretary..." (body on the same line), or the
 # same words alone on the first line as a header. Only a full ISO date counts, so an
 # article that happens to start with the word "date" is left alone.
-_DATE_HEADER = re.compile(r"\A[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*(?:\n|\Z))")
+_DATE_HEADER = re.compile(
+    r"\A[ \t]*(?i:date):?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*(?:\r?\n|\r|\Z))"
+)
 
 
 def split_header(text: str) -> tuple[dt.date | None, str]:

@@ -4,6 +4,7 @@ import http.client
 import time
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import replace
 from typing import IO, Any
 from urllib.parse import urljoin, urlsplit
@@ -100,6 +101,19 @@ def _read_limited(response: IO[bytes], url: str, max_bytes: int, deadline: float
     return b"".join(chunks)
 
 
+def _inflate(body: bytes, url: str, max_bytes: int) -> bytes:
+    """Undo gzip/deflate content encoding (we never ask for it, but some servers send it)."""
+    # wbits 47 = 32 + 15: accept a gzip or a zlib header; max_length bounds a bomb.
+    inflater = zlib.decompressobj(wbits=47)
+    try:
+        data = inflater.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(f"{url} sent a damaged compressed response; try again later.") from exc
+    if len(data) > max_bytes or inflater.unconsumed_tail:
+        raise _too_large(url, max_bytes)
+    return data
+
+
 def fetch(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str, http.client.HTTPMessage]:
     """Return (body, final URL, headers) of an http(s) GET."""
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "*/*"})
@@ -110,8 +124,12 @@ def fetch(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str, http.cl
             if length.isdigit() and int(length) > max_bytes:
                 raise _too_large(url, max_bytes)
             body = _read_limited(response, url, max_bytes, deadline)
+            encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+            if encoding in ("gzip", "x-gzip", "deflate"):
+                body = _inflate(body, url, max_bytes)
             return body, response.geturl(), response.headers
     except urllib.error.HTTPError as exc:
+        exc.close()  # It holds the open response; leaving it is a ResourceWarning.
         raise InputError(f"{url} answered {exc.code} {exc.reason}; check the address.") from exc
     except TimeoutError as exc:
         raise InputError(

@@ -154,3 +154,19 @@ def test_external_relationships_are_not_followed(tmp_path) -> None:
     draft = read_bytes(replace_part(docx_bytes([BODY]), "_rels/.rels", rels), "a.docx")
     assert draft.text == BODY
     assert "TOP-SECRET" not in draft.text
+
+
+def test_oversized_xml_part_is_refused(monkeypatch) -> None:
+    monkeypatch.setattr("briefing.ingest.docx.MAX_XML_PART", 1_000)
+    with pytest.raises(InputError, match=r"word/document\.xml, more than the 0 MB this app reads"):
+        read_bytes(docx_bytes([BODY * 20]), "long.docx")
+
+
+def test_tracked_deletions_and_moves_are_not_duplicated() -> None:
+    xml = document_xml(
+        'kept </w:t></w:r><w:del w:id="1"><w:r><w:delText>gone </w:delText></w:r></w:del>'
+        '<w:moveFrom w:id="2"><w:r><w:t>moved </w:t></w:r></w:moveFrom>'
+        '<w:moveTo w:id="3"><w:r><w:t>moved </w:t></w:r></w:moveTo><w:r><w:t>end'
+    )
+    draft = read_bytes(replace_part(docx_bytes(["x"]), DOC_XML, xml), "a.docx")
+    assert draft.text == "kept moved end"

@@ -148,3 +148,36 @@ def test_paste_text_is_always_normalized_or_refused(text: str) -> None:
     assert draft.text
     assert draft.text == normalize_text(draft.text)
     assert draft.title
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"date 2023-09-19\r\n\r\nBody.\r\n", b"Date: 2023-09-19\n\nBody.", b"\tdate 2023-09-19 Body."],
+)
+def test_header_variants(data: bytes) -> None:
+    draft = read_bytes(data, "a.txt")
+    assert draft.published == dt.date(2023, 9, 19)
+    assert draft.text == "Body."
+
+
+def test_prose_mentioning_a_pdf_header_stays_text() -> None:
+    data = b"Files start with %PDF-1.7 as their first bytes, the report said."
+    assert read_bytes(data, "note.txt").format == "text"
+
+
+_PRINTABLE = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn")), min_size=1, max_size=200
+)
+
+
+@given(
+    _PRINTABLE, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom"])
+)
+def test_unicode_round_trips_through_every_bom_encoding(text: str, encoding: str) -> None:
+    if not normalize_text(split_header(text)[1]):
+        return
+    if encoding.endswith("-bom"):
+        data = ("\ufeff" + text).encode(encoding[:-4])
+    else:
+        data = text.encode(encoding)
+    assert read_bytes(data, "a.txt").text == normalize_text(split_header(text)[1])

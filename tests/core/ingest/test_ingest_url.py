@@ -1,6 +1,7 @@
 """Web addresses, against a local http.server on 127.0.0.1 (never an outside address)."""
 
 import datetime as dt
+import gzip
 import http.server
 import socket
 import threading
@@ -52,6 +53,16 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
         ),
         "/paper.pdf": (200, pdf_type, pdf_bytes([[BODY]], title="Paper")),
         "/octet.pdf": (200, {"Content-Type": "application/octet-stream"}, pdf_bytes([[BODY]])),
+        "/gzip": (
+            200,
+            {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+            gzip.compress(html),
+        ),
+        "/gzip-bomb": (
+            200,
+            {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+            gzip.compress(b"<p>" + b"a" * 5_000_000),  # About 5 KB on the wire.
+        ),
         "/empty": (200, {"Content-Type": "text/html"}, b""),
         "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
         "/to-ftp": (302, {"Location": "ftp://127.0.0.1/x"}, b""),
@@ -216,3 +227,12 @@ def test_connection_refused() -> None:
 def test_only_http_and_https(url: str) -> None:
     with pytest.raises(InputError, match=r"^Only http and https addresses can be imported"):
         read_url(url)
+
+
+def test_gzip_content_encoding(server: str) -> None:
+    assert BODY in read_url(f"{server}/gzip").text
+
+
+def test_gzip_bomb_is_stopped(server: str) -> None:
+    with pytest.raises(InputError, match=r"download limit"):
+        read_url(f"{server}/gzip-bomb", max_bytes=100_000)
