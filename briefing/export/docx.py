@@ -22,16 +22,22 @@ from briefing.export.docx_notes import Footnotes
 from briefing.export.docx_runs import RED, Look, append_external_link, append_internal_link
 from briefing.export.docx_runs import append_text as _append_text
 from briefing.export.docx_styles import (
+    HEADING_1,
     LANGUAGE,
-    META_STYLE,
-    SPEAKER_STYLE,
+    LIST_BULLET,
+    LIST_NUMBER,
+    METADATA,
+    QUOTE,
+    SPEAKER,
+    TITLE,
     add_page_furniture,
+    add_paragraph,
     prepare_styles,
 )
 from briefing.views import BriefView, ItemView
 
 # Paragraph style per item kind (DESIGN.md, Exports: real Word styles).
-_KIND_STYLES = {"quote": "Quote", "fact": "List Bullet", "note": "List Bullet"}
+_KIND_STYLES = {"quote": QUOTE, "fact": LIST_BULLET, "note": LIST_BULLET}
 SOURCES_HEADING = "Sources"
 UNTITLED = "Untitled brief"
 _MAX_PROPERTY = 255
@@ -76,7 +82,7 @@ def build_document(brief: BriefView, unverified: set[int], *, appendix: bool = T
     writer.write_front_matter()
     for section in brief.sections:
         if section.items:
-            writer.text(document.add_paragraph(style="Heading 1"), section.title)
+            writer.text(add_paragraph(document, HEADING_1), section.title)
             for item in section.items:
                 writer.write_item(item)
     writer.write_sources()
@@ -103,15 +109,15 @@ class _Writer:
         return _append_text(paragraph._p, paragraph, text, look or Look())
 
     def write_front_matter(self) -> None:
-        title = self.document.add_paragraph(style="Title")
+        title = add_paragraph(self.document, TITLE)
         self.text(title, safe_text(self.brief.title).strip() or UNTITLED)
         for label, value in _metadata(self.brief):
-            line = self.document.add_paragraph(style=META_STYLE)
+            line = add_paragraph(self.document, METADATA)
             self.text(line, f"{label}: ", Look(bold=True))
             self.text(line, value)
 
     def write_item(self, item: ItemView) -> None:
-        paragraph = self.document.add_paragraph(style=_KIND_STYLES.get(item.kind, "List Bullet"))
+        paragraph = add_paragraph(self.document, _KIND_STYLES.get(item.kind, LIST_BULLET))
         if item.id in self.unverified:
             self.text(paragraph, f"{UNVERIFIED_MARK} ", Look(bold=True, color=RED))
         if self.brief.portion_marks:
@@ -174,16 +180,16 @@ class _Writer:
         source = self.brief.sources.get(item.anchor.source_id) if item.anchor else None
         line = speaker_line(item, source)
         if line:
-            self.text(self.document.add_paragraph(style=SPEAKER_STYLE), line)
+            self.text(add_paragraph(self.document, SPEAKER), line)
 
     def write_sources(self) -> None:
         entries = sources_list(self.brief)
         if not entries:
             return
-        self.document.add_heading(SOURCES_HEADING, level=1)
+        self.text(add_paragraph(self.document, HEADING_1), SOURCES_HEADING)
         urls = [s.url for s in self.brief.sources.values() if s.url]
         for entry in entries:
-            paragraph = self.document.add_paragraph(style="List Number")
+            paragraph = add_paragraph(self.document, LIST_NUMBER)
             url = next((u for u in urls if u in entry), None)
             if url is None:
                 self.text(paragraph, entry)

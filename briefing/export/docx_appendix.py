@@ -5,6 +5,7 @@ from typing import Any
 
 from briefing.cite import chicago_short
 from briefing.export.docx_runs import Look, append_text, wrap_in_bookmark
+from briefing.export.docx_styles import HEADING_1, HEADING_2, add_paragraph
 from briefing.views import Anchor, SourceRef
 
 HEADING = "Source excerpts"
@@ -44,10 +45,11 @@ def add_appendix(document: Any, excerpts: list[Excerpt]) -> None:
     """Append the appendix on a new page; each passage highlighted and bookmarked."""
     if not excerpts:
         return
-    heading = document.add_heading(HEADING, level=1)
+    heading = add_paragraph(document, HEADING_1)
     heading.paragraph_format.page_break_before = True
+    append_text(heading._p, heading, HEADING)
     for bookmark_id, excerpt in enumerate(excerpts, start=1):
-        label = document.add_paragraph(style="Heading 2")
+        label = add_paragraph(document, HEADING_2)
         append_text(label._p, label, f"Excerpt {excerpt.number}: {chicago_short(excerpt.source)}")
         body = document.add_paragraph()
         before, passage, after = context(excerpt.source.text, excerpt.anchor)

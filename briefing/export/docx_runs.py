@@ -28,6 +28,7 @@ CJK_FONT = (
     "Microsoft YaHei"  # Word on Windows has it; LibreOffice substitutes an installed CJK font
 )
 CJK_LANG = "zh-CN"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,27 @@ def append_text(container: Element, paragraph: Any, text: str, look: Look = PLAI
     for segment, is_cjk in _segments(safe_text(text)):
         r = cast("CT_R", OxmlElement("w:r"))
         container.append(r)
-        run = Run(r, paragraph)
-        _format(r, run, look)
+        if look != PLAIN:
+            _format(r, Run(r, paragraph), look)
         if is_cjk:
             _hint_east_asian(r)
-        run.text = segment  # python-docx turns "\n" into w:br and keeps <, & literal
+        _put_text(r, segment)
         runs.append(r)
     return runs
+
+
+def _put_text(r: Element, text: str) -> None:
+    # Built directly rather than through Run.text, which costs an XPath query per run.
+    # lxml escapes <, > and & itself, so markup-like text stays literal.
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            r.append(OxmlElement("w:br"))
+        if line:
+            t = OxmlElement("w:t")
+            t.text = line
+            if line != line.strip():
+                t.set(_XML_SPACE, "preserve")
+            r.append(t)
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:
