@@ -1,8 +1,11 @@
 """Saved web pages: the article's main text and its title, outlet, author, date and URL."""
 
+import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
@@ -31,6 +34,7 @@ _DATE_META = (
 )  # fmt: skip
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 _MAX_JSON_LD = 1_000_000
+_log = logging.getLogger(__name__)
 
 
 def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
@@ -104,8 +108,50 @@ def _http_url(value: str | None) -> str | None:
     return None
 
 
-def _metadata(tree: lxml.html.HtmlElement, base_url: str | None) -> dict[str, Any]:
-    """Collect title, outlet, author, date, canonical URL and language from the page."""
+@dataclass(frozen=True)
+class PageInfo:
+    """What a page says about itself, each field None when it does not say."""
+
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: dt.date | None
+    url: str | None
+    language: str | None
+
+
+def _published(
+    tree: lxml.html.HtmlElement, meta: dict[str, str], ld: dict[str, Any]
+) -> dt.date | None:
+    """Return the publication date: JSON-LD, then <meta> tags, then the first <time>."""
+    value = ld.get("datePublished")
+    published = parse_date(value if isinstance(value, str) else None)
+    for key in _DATE_META:
+        published = published or parse_date(meta.get(key))
+    for el in tree.iter("time"):
+        published = published or parse_date(el.get("datetime"))
+    return published
+
+
+def _author(meta: dict[str, str], ld: dict[str, Any]) -> str | None:
+    author = _name_of(ld.get("author"))
+    for key in _AUTHOR_META:
+        # article:author is often a profile URL, which is no name for a citation.
+        if author is None and key in meta and _http_url(meta[key]) is None:
+            author = meta[key]
+    return author
+
+
+def _canonical(tree: lxml.html.HtmlElement, meta: dict[str, str], base: str | None) -> str | None:
+    for el in tree.iter("link"):
+        rel = (el.get("rel") or "").lower().split()
+        if "canonical" in rel and (url := _absolute(el.get("href"), base)) is not None:
+            return url
+    return _absolute(meta.get("og:url"), base)
+
+
+def page_info(tree: lxml.html.HtmlElement, base_url: str | None = None) -> PageInfo:
+    """Collect title, outlet, author, date, canonical URL and language from a parsed page."""
     meta = _meta(tree)
     ld = _article_ld(tree)
     h1 = next((el.text_content().strip() for el in tree.iter("h1")), None)
@@ -116,32 +162,14 @@ def _metadata(tree: lxml.html.HtmlElement, base_url: str | None) -> dict[str, An
         or h1
         or (title_el.text_content().strip() if title_el is not None else None)
     )
-    author = _name_of(ld.get("author"))
-    for key in _AUTHOR_META:
-        # article:author is often a profile URL, which is no name for a citation.
-        if author is None and key in meta and _http_url(meta[key]) is None:
-            author = meta[key]
-    published = parse_date(
-        ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None
+    return PageInfo(
+        title=title,
+        outlet=meta.get("og:site_name") or _name_of(ld.get("publisher")),
+        author=_author(meta, ld),
+        published=_published(tree, meta, ld),
+        url=_canonical(tree, meta, base_url),
+        language=(tree.getroottree().getroot().get("lang") or "").strip() or None,
     )
-    for key in _DATE_META:
-        published = published or parse_date(meta.get(key))
-    for el in tree.iter("time"):
-        published = published or parse_date(el.get("datetime"))
-    canonical = None
-    for el in tree.iter("link"):
-        if "canonical" in (el.get("rel") or "").lower().split():
-            canonical = canonical or _absolute(el.get("href"), base_url)
-    canonical = canonical or _absolute(meta.get("og:url"), base_url)
-    html_el = tree.getroottree().getroot()
-    return {
-        "title": title,
-        "outlet": meta.get("og:site_name") or _name_of(ld.get("publisher")),
-        "author": author,
-        "published": published,
-        "url": canonical,
-        "language": (html_el.get("lang") or "").strip() or None,
-    }
 
 
 def _absolute(href: str | None, base_url: str | None) -> str | None:
@@ -168,15 +196,21 @@ def _block_text(el: lxml.etree._Element) -> str:
 
 def _trafilatura_blocks(page: str) -> list[str]:
     """Return the main text's blocks as trafilatura finds them (precision over recall)."""
-    doc = trafilatura.bare_extraction(
-        page,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        with_metadata=False,
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            page,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=False,
+        )
+    except Exception:  # noqa: BLE001
+        # Why broad: trafilatura is a pile of heuristics over arbitrary markup, and when
+        # it trips the lxml fallback below still gets the text; the trace goes to the log.
+        _log.warning("trafilatura failed; using the paragraph fallback", exc_info=True)
+        return []
     body = getattr(doc, "body", None)
     if body is None:
         return []
@@ -235,22 +269,22 @@ def read_html(
         base_url: the page's own URL, to resolve a relative canonical link.
     """
     page = decode_html(data, name, declared_charset)
-    info = _metadata(_parse(page, name), base_url)
+    info = page_info(_parse(page, name), base_url)
     text = normalize_text("\n\n".join(b.strip() for b in _trafilatura_blocks(page)))
     if not text:
-        # A fresh tree: _metadata's one is intact, but the fallback strips chrome in place.
+        # A fresh tree: page_info's one is intact, but the fallback strips chrome in place.
         text = normalize_text("\n\n".join(b.strip() for b in _fallback_blocks(_parse(page, name))))
     if not text:
         raise InputError(f"{name} has no article text to import; save the page with its text.")
-    title = normalize_text(info["title"] or "").replace("\n", " ") or derive_title(text)
+    title = normalize_text(info.title or "").replace("\n", " ") or derive_title(text)
     return SourceDraft(
         text=text,
         title=title,
         original=data,
         format="html",
-        outlet=info["outlet"],
-        author=info["author"],
-        url=info["url"],
-        published=info["published"],
-        language=info["language"],
+        outlet=info.outlet,
+        author=info.author,
+        url=info.url,
+        published=info.published,
+        language=info.language,
     )

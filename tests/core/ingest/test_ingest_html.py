@@ -154,3 +154,12 @@ def test_entities_and_external_references_are_not_resolved(tmp_path) -> None:
 def test_page_without_text_is_refused(html: bytes) -> None:
     with pytest.raises(InputError, match=r"^empty\.html has no article text"):
         read_bytes(html, "empty.html")
+
+
+def test_trafilatura_crash_falls_back_to_paragraphs(monkeypatch) -> None:
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("heuristic tripped")
+
+    monkeypatch.setattr("trafilatura.bare_extraction", boom)
+    draft = read_bytes(page().encode(), "a.html")
+    assert PARAGRAPHS[1] in draft.text
