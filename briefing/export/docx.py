@@ -190,7 +190,8 @@ class _Writer:
         urls = [s.url for s in self.brief.sources.values() if s.url]
         for entry in entries:
             paragraph = add_paragraph(self.document, LIST_NUMBER)
-            url = next((u for u in urls if u in entry), None)
+            # The longest match, in case one source's URL is a prefix of another's.
+            url = max((u for u in urls if u in entry), key=len, default=None)
             if url is None:
                 self.text(paragraph, entry)
                 continue

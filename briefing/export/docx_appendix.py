@@ -29,11 +29,15 @@ class Excerpt:
 def context(text: str, anchor: Anchor) -> tuple[str, str, str]:
     """(before, passage, after): the passage within the source paragraph(s) around it.
 
-    Falls back to the anchor's recorded text when its offsets no longer fit the source.
+    When the offsets no longer point at the recorded text (an orphaned anchor), the
+    text is looked up instead, and failing that shown on its own.
     """
     start, end = anchor.start, anchor.end
-    if not 0 <= start < end <= len(text):
-        return "", anchor.exact, ""
+    if text[start:end] != anchor.exact or not 0 <= start < end:
+        start = text.find(anchor.exact) if anchor.exact else -1
+        if start < 0:
+            return "", anchor.exact, ""
+        end = start + len(anchor.exact)
     para_start = text.rfind(_PARAGRAPH_BREAK, 0, start)
     para_start = 0 if para_start < 0 else para_start + len(_PARAGRAPH_BREAK)
     para_end = text.find(_PARAGRAPH_BREAK, end)

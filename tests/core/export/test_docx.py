@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from lxml import etree
 from briefing.errors import ExportError
 from briefing.export.common import UNVERIFIED_MARK, safe_text
 from briefing.export.docx import build_document, export_docx
+from briefing.export.docx_appendix import context
 from briefing.export.docx_notes import footnotes_part
-from briefing.views import BriefView, SectionView
+from briefing.views import Anchor, BriefView, SectionView
 from tests.core.export.conftest import (
     ACCENTED_NOTE,
     BLINKEN_QUOTE,
@@ -276,6 +278,26 @@ def test_appendix_shows_the_surrounding_paragraph(seed_docx: Path) -> None:
     assert paragraphs[at + 2].startswith(f'"{BLINKEN_QUOTE}" Blinken said in brief remarks')
 
 
+def _anchor(text: str, exact: str, start: int | None = None) -> Anchor:
+    start = text.index(exact) if start is None else start
+    return Anchor(1, start, start + len(exact), exact, "", "")
+
+
+def test_context_is_the_surrounding_paragraph() -> None:
+    text = "First para.\n\nBefore the passage after.\n\nLast para."
+    assert context(text, _anchor(text, "the passage")) == ("Before ", "the passage", " after.")
+    spanning = _anchor(text, "para.\n\nBefore")
+    assert context(text, spanning) == ("First ", "para.\n\nBefore", " the passage after.")
+
+
+def test_context_survives_stale_offsets() -> None:
+    text = "Edited lead. Before the passage after."
+    moved = _anchor(text, "the passage", start=0)
+    assert context(text, moved) == ("Edited lead. Before ", "the passage", " after.")
+    gone = _anchor(text, "a removed sentence", start=5)
+    assert context(text, gone) == ("", "a removed sentence", "")
+
+
 def test_internal_links_point_at_existing_bookmarks(seed_docx: Path) -> None:
     bookmarks = {
         b.get(_w("name")) for b in _xml(seed_docx, "word/document.xml").iter(_w("bookmarkStart"))
@@ -404,6 +426,27 @@ def test_failed_replace_leaves_earlier_file(
         export_docx(seed_brief, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["b.docx"]
+
+
+def test_unwritable_folder_leaves_earlier_file(
+    tmp_path: Path, seed_brief: BriefView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root ignores folder permissions, so the refusal is simulated where it happens.
+    path = tmp_path / "b.docx"
+    path.write_bytes(b"earlier export")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError, match="Cannot write in"):
+        export_docx(seed_brief, path)
+    assert path.read_bytes() == b"earlier export"
+
+
+def test_folder_as_target_is_a_clear_error(tmp_path: Path, seed_brief: BriefView) -> None:
+    with pytest.raises(ExportError, match="it is a folder"):
+        export_docx(seed_brief, tmp_path)
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores permissions")
