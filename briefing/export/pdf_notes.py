@@ -65,7 +65,13 @@ class FootnoteArea:
             self._keys.add(note.key)
 
     def _new(self, notes: Sequence[Note]) -> list[Note]:
-        return [note for note in notes if note.key not in self._keys]
+        keys = set(self._keys)
+        new = []
+        for note in notes:
+            if note.key not in keys:
+                keys.add(note.key)
+                new.append(note)
+        return new
 
     def draw(self, canv: Any, x: float, bottom: float) -> None:
         """Draw the page's notes in the strip that starts at `bottom`."""
