@@ -39,7 +39,9 @@ def check_zip(zf: zipfile.ZipFile, name: str) -> None:
     """Refuse a zip whose directory announces a bomb: too big in total or too compressed."""
     members = zf.infolist()
     if len(members) > MAX_MEMBERS:
-        raise InputError(f"{name} holds {len(members)} files, too many for a Word document.")
+        raise InputError(
+            f"{name} holds {len(members)} files, too many for a Word document; it was not opened."
+        )
     total = 0
     for info in members:
         total += info.file_size

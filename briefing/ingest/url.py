@@ -7,7 +7,7 @@ import urllib.request
 import zlib
 from dataclasses import replace
 from typing import IO, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from briefing.errors import InputError
 from briefing.ingest.draft import SourceDraft
@@ -19,18 +19,28 @@ from briefing.ingest.text import read_text
 MAX_REDIRECTS = 5
 _CHUNK = 65_536
 _SCHEMES = ("http", "https")
+_URL_SAFE = "%/:?#[]@!$&'()*+,;=-._~"
 _USER_AGENT = "briefing-composer/0.1 (+https://example.invalid/briefing)"
 
 
 def check_url(url: str) -> str:
-    """Return `url` stripped, or raise InputError unless it is an http(s) address."""
+    """Return `url` ready to send (stripped, ASCII), or raise InputError unless it is http(s)."""
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in _SCHEMES or not parts.hostname:
         raise InputError(
             f"Only http and https addresses can be imported, not {url!r}; check the address."
         )
-    return url
+    # http.client sends ASCII only: a pasted "…/café" path is percent-encoded, and an
+    # internationalized host name IDNA-encoded.
+    netloc = parts.netloc
+    if not netloc.isascii():
+        try:
+            netloc = netloc.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise InputError(f"{url} has an invalid host name; check the address.") from exc
+    path, query, fragment = (quote(p, safe=_URL_SAFE) for p in parts[2:])
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
@@ -166,10 +176,11 @@ def read_url(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000) ->
         raise InputError(f"{url} returned an empty page; check the address.")
     content_type = headers.get_content_type()
     charset = headers.get_content_charset()
-    if content_type in ("text/html", "application/xhtml+xml"):
-        draft = read_html(body, final_url, declared_charset=charset, base_url=final_url)
-    elif content_type == "application/pdf":
+    # Servers mislabel files (a PDF sent as text/html), so a magic number wins.
+    if content_type == "application/pdf" or body.lstrip().startswith(b"%PDF-"):
         draft = read_pdf(body, final_url)
+    elif content_type in ("text/html", "application/xhtml+xml"):
+        draft = read_html(body, final_url, declared_charset=charset, base_url=final_url)
     elif content_type == "text/plain":
         draft = read_text(body, final_url, charset)
     else:

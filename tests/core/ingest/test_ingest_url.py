@@ -39,6 +39,7 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
     return {
         "/article": (200, html_type, html),
         "/r/0": (200, html_type, html),
+        "/caf%C3%A9?q=%C3%A9": (200, html_type, html),
         **redirects,
         "/canonical": (200, {"Content-Type": "text/html"}, canonical),
         "/cp1252": (
@@ -52,6 +53,7 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
             f"date 2023-09-19 {BODY}".encode(),
         ),
         "/paper.pdf": (200, pdf_type, pdf_bytes([[BODY]], title="Paper")),
+        "/mislabeled": (200, html_type, pdf_bytes([[BODY]])),
         "/octet.pdf": (200, {"Content-Type": "application/octet-stream"}, pdf_bytes([[BODY]])),
         "/gzip": (
             200,
@@ -165,7 +167,7 @@ def test_plain_text(server: str) -> None:
     assert draft.url == f"{server}/plain"
 
 
-@pytest.mark.parametrize("path", ["/paper.pdf", "/octet.pdf"])
+@pytest.mark.parametrize("path", ["/paper.pdf", "/octet.pdf", "/mislabeled"])
 def test_pdf(server: str, path: str) -> None:
     draft = read_url(server + path)
     assert draft.format == "pdf"
@@ -236,3 +238,9 @@ def test_gzip_content_encoding(server: str) -> None:
 def test_gzip_bomb_is_stopped(server: str) -> None:
     with pytest.raises(InputError, match=r"download limit"):
         read_url(f"{server}/gzip-bomb", max_bytes=100_000)
+
+
+def test_non_ascii_address_is_percent_encoded(server: str) -> None:
+    draft = read_url(f"{server}/café?q=é")
+    assert BODY in draft.text
+    assert draft.url == f"{server}/caf%C3%A9?q=%C3%A9"
