@@ -41,6 +41,7 @@ _KIND_STYLES = {"quote": QUOTE, "fact": LIST_BULLET, "note": LIST_BULLET}
 SOURCES_HEADING = "Sources"
 UNTITLED = "Untitled brief"
 _MAX_PROPERTY = 255
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
 def export_docx(
@@ -74,7 +75,7 @@ def export_docx(
 def build_document(brief: BriefView, unverified: set[int], *, appendix: bool = True) -> Any:
     """The python-docx Document for `brief`, not yet saved."""
     document = docx.Document()
-    _drop_template_thumbnail(document)
+    _drop_template_leftovers(document)
     prepare_styles(document)
     _set_properties(document, brief)
     add_page_furniture(document, brief.marking)
@@ -238,10 +239,11 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _drop_template_thumbnail(document: Any) -> None:
-    # python-docx's template carries a thumbnail of some other document; file managers
-    # would show it as this brief's preview.
-    package = document.part.package
-    for r_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del package.rels[r_id]
+def _drop_template_leftovers(document: Any) -> None:
+    # python-docx's template carries a thumbnail of some other document (file managers
+    # would show it as this brief's preview) and a Word 2010 copy of the styles that
+    # lacks the styles added here, which Word 2010 would read instead of styles.xml.
+    for rels in (document.part.package.rels, document.part.rels):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype in (RT.THUMBNAIL, _STYLES_WITH_EFFECTS):
+                del rels[r_id]

@@ -144,6 +144,13 @@ def test_styles_and_language(seed_docx: Path) -> None:
     assert lang.get(_w("val")) == "en-US"
 
 
+def test_template_leftovers_are_dropped(seed_docx: Path) -> None:
+    with zipfile.ZipFile(seed_docx) as archive:
+        names = archive.namelist()
+    assert "word/stylesWithEffects.xml" not in names
+    assert not [n for n in names if "thumbnail" in n]
+
+
 def test_cjk_runs_carry_east_asian_font_hints(seed_docx: Path) -> None:
     body = _xml(seed_docx, "word/document.xml")
     runs = [r for r in body.iter(_w("r")) if "韩正" in _text(r)]
