@@ -113,17 +113,18 @@ def _explain(display: str, source: str) -> str:
     words = source.split()
     matcher = difflib.SequenceMatcher(a=words, b=shown, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
+        # Starting late or stopping early is allowed: only differences inside count.
+        if tag == "equal" or (tag == "delete" and j1 in (0, len(shown))):
             continue
         where = f"word {j1 + 1}"
         if tag == "insert":
             return f"“{' '.join(shown[j1:j2])}” at {where} is not in the source."
         if tag == "delete":
-            return (
-                f"“{' '.join(words[i1:i2])}” is left out before {where} without an ellipsis."
-                if j1 < len(shown)
-                else f"“{' '.join(words[i1:i2])}” is left out at the end without an ellipsis."
-            )
+            return f"“{' '.join(words[i1:i2])}” is left out before {where} without an ellipsis."
+        if j1 == 0:
+            i1 = max(i1, i2 - (j2 - j1))
+        elif j2 == len(shown):
+            i2 = min(i2, i1 + (j2 - j1))
         return (
             f"At {where} the item has “{' '.join(shown[j1:j2])}” "
             f"where the source has “{' '.join(words[i1:i2])}”."
@@ -146,11 +147,12 @@ class Reanchored:
     anchor: Anchor | None
 
 
-def reanchor(anchor: Anchor, new_id: int, new_text: str) -> Reanchored:
+def reanchor(anchor: Anchor, new_id: int, new_text: str, display: str | None = None) -> Reanchored:
     """Re-find `anchor` in `new_text`: exact, then by context, then fuzzy (strict).
 
-    Returns "orphaned" with no anchor when the passage cannot be re-found; it is
-    never attached to a merely similar place silently.
+    A fuzzy match counts only when `display` (the item's text, if given) still
+    verifies against the passage found. Returns "orphaned" with no anchor when the
+    passage cannot be re-found; it is never attached to a merely similar place.
     """
     if new_text[anchor.start : anchor.end] == anchor.exact:
         return Reanchored("kept", make_anchor(new_id, new_text, anchor.start, anchor.end))
@@ -159,7 +161,9 @@ def reanchor(anchor: Anchor, new_id: int, new_text: str) -> Reanchored:
         start = max(hits, key=lambda pos: _context_score(anchor, new_text, pos))
         return Reanchored("moved", make_anchor(new_id, new_text, start, start + len(anchor.exact)))
     span = _fuzzy_span(anchor, new_text)
-    if span is None:
+    if span is None or (
+        display is not None and not verify_text(display, new_text[span[0] : span[1]]).ok
+    ):
         return Reanchored("orphaned", None)
     return Reanchored("moved", make_anchor(new_id, new_text, *span))
 
@@ -180,13 +184,26 @@ def _context_score(anchor: Anchor, text: str, pos: int) -> tuple[float, float]:
 
 
 def _fuzzy_span(anchor: Anchor, text: str) -> tuple[int, int] | None:
-    # Only small edits (white space, punctuation, a typo fixed) qualify: the score bar is high.
+    # Only small edits (a typo or punctuation fixed) qualify: the score bar is high.
     if len(anchor.exact) < 12:
         return None
     found = fuzz.partial_ratio_alignment(anchor.exact, text, score_cutoff=_FUZZY_MIN)
     if found is None:
         return None
-    start, end = found.dest_start, found.dest_end
+    start, end = _best_bounds(anchor.exact, text, found.dest_start, found.dest_end)
     if abs((end - start) - len(anchor.exact)) > max(3, len(anchor.exact) // 20):
         return None
     return start, end
+
+
+def _best_bounds(exact: str, text: str, start: int, end: int) -> tuple[int, int]:
+    # The alignment's edges can be a character or two off; settle them on the best ratio.
+    candidates = (
+        (s, e)
+        for s in range(max(0, start - 3), start + 4)
+        for e in range(end - 3, min(len(text), end + 3) + 1)
+        if e > s
+    )
+    return max(
+        candidates, key=lambda se: (fuzz.ratio(exact, text[se[0] : se[1]]), -abs(se[0] - start))
+    )

@@ -52,7 +52,7 @@ def _refresh_item(session: Session, item: Item) -> str:
     newest = newest_version(session, item.source_id)
     if newest.id == item.source_id and not item.orphaned:
         return "kept"
-    result = reanchor(item_anchor(item), require_id(newest.id), newest.text)
+    result = reanchor(item_anchor(item), require_id(newest.id), newest.text, item.text)
     if result.anchor is None:
         item.orphaned = True
         session.add(item)

@@ -163,15 +163,7 @@ class _Writer:
         if self.notes is None:
             self.notes = Footnotes(self.document)
         note = self.notes.add(paragraph, citation.number or len(self.excerpts))
-        text = citation.note or ""
-        url = citation.url
-        at = text.find(url) if url else -1
-        if url and at >= 0:
-            self.text(note, text[:at])
-            append_external_link(note, self.notes.part, url, url)
-            self.text(note, text[at + len(url) :])
-        else:
-            self.text(note, text)
+        self._text_with_link(note, self.notes.part, citation.note or "", citation.url)
         if self.appendix:
             self.text(note, " See ")
             append_internal_link(note, excerpt.bookmark, f"excerpt {excerpt.number}")
@@ -193,13 +185,17 @@ class _Writer:
             paragraph = add_paragraph(self.document, LIST_NUMBER)
             # The longest match, in case one source's URL is a prefix of another's.
             url = max((u for u in urls if u in entry), key=len, default=None)
-            if url is None:
-                self.text(paragraph, entry)
-                continue
-            at = entry.index(url)
-            self.text(paragraph, entry[:at])
-            append_external_link(paragraph, self.document.part, url, url)
-            self.text(paragraph, entry[at + len(url) :])
+            self._text_with_link(paragraph, self.document.part, entry, url)
+
+    def _text_with_link(self, paragraph: Any, part: Any, text: str, url: str | None) -> None:
+        # Notes and source entries spell their URL out; it becomes a live link in place.
+        at = text.find(url) if url else -1
+        if url is None or at < 0:
+            self.text(paragraph, text)
+            return
+        self.text(paragraph, text[:at])
+        append_external_link(paragraph, part, url, url)
+        self.text(paragraph, text[at + len(url) :])
 
 
 def _metadata(brief: BriefView) -> list[tuple[str, str]]:

@@ -118,7 +118,8 @@ def _hint_east_asian(r: Element) -> None:
 def append_external_link(paragraph: Any, part: Any, url: str, text: str) -> Element:
     """Append a web link whose relationship lives in `part` (document or footnotes part)."""
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), part.relate_to(url, RT.HYPERLINK, is_external=True))
+    # The target goes into a .rels file unescaped by us, so it must be XML-safe too.
+    link.set(qn("r:id"), part.relate_to(safe_text(url), RT.HYPERLINK, is_external=True))
     paragraph._p.append(link)
     # LibreOffice renders link text as a link only when it carries the Hyperlink style.
     append_text(link, paragraph, text, Look(style_id="Hyperlink"))

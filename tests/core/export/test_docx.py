@@ -481,7 +481,14 @@ def test_any_note_text_exports(text: str) -> None:
     notes = brief.sections[3]
     item = dataclasses.replace(notes.items[0], text=text)
     section = SectionView(notes.id, text or "Notes", notes.position, None, (item,))
-    brief = dataclasses.replace(brief, title=text, sections=(brief.sections[0], section))
+    seed = dataclasses.replace(brief.sources[11], title=text, url=f"https://e.org/{text}")
+    brief = dataclasses.replace(
+        brief,
+        title=text,
+        marking=text,
+        sections=(brief.sections[0], section),
+        sources={**brief.sources, 11: seed},
+    )
     stream = io.BytesIO()
     build_document(brief, set()).save(stream)
     stream.seek(0)
