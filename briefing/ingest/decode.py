@@ -13,8 +13,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# C0 controls other than tab, LF, FF and CR, plus DEL: real text has (almost) none.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+# C0 controls other than tab, LF, VT, FF and CR, plus DEL and U+FFFD: real text has
+# (almost) none.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 # WHATWG maps these labels to windows-1252: pages that say Latin-1 are really cp1252.
 _CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1"}
 _SAMPLE = 4096

@@ -88,8 +88,19 @@ def _open(data: bytes, name: str) -> pypdf.PdfReader:
             f"{name} is truncated or damaged (no end-of-file marker); download it again."
         )
     reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise InputError(f"{name} is password-protected; save an unprotected copy and import that.")
+    if reader.is_encrypted:
+        try:
+            # Many PDFs are "encrypted" with an empty password only to restrict printing.
+            opened = bool(reader.decrypt(""))
+        except (PyPdfError, NotImplementedError) as exc:  # DependencyError: no AES backend
+            raise InputError(
+                f"{name} is encrypted in a way this app cannot open; "
+                "save an unprotected copy and import that."
+            ) from exc
+        if not opened:
+            raise InputError(
+                f"{name} is password-protected; save an unprotected copy and import that."
+            )
     return reader
 
 

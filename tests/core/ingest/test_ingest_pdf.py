@@ -5,6 +5,7 @@ import io
 
 import pytest
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
 from briefing.errors import InputError
@@ -105,3 +106,13 @@ def test_reflow_joins_wrapped_lines_and_keeps_paragraphs() -> None:
         "Next paragraph starts here and is long enough to be a full line "
         "of self-evident text.\n\n"
     )
+
+
+def test_pdf_restricted_with_an_empty_password_is_read() -> None:
+    buffer = io.BytesIO()
+    lock = StandardEncryption(userPassword="", ownerPassword="owner", canPrint=0)
+    pdf = canvas.Canvas(buffer, pagesize=A4, encrypt=lock)
+    pdf.drawString(72, 800, "Readable but not printable.")
+    pdf.showPage()
+    pdf.save()
+    assert read_bytes(buffer.getvalue(), "restricted.pdf").text == "Readable but not printable."
