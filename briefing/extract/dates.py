@@ -20,7 +20,7 @@ def _mon(name: str) -> str:
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WDP = rf"(?:{_WD},? )?"
-_YEAR = r"(?P<{0}>1[89]\d\d|20\d\d)(?![\d,])"
+_YEAR = r"(?P<{0}>1[89]\d\d|20\d\d)(?!\d)"
 _DAYN = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _PART = r"(?: (?:morning|afternoon|evening|night))?"
 _NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few"
@@ -51,6 +51,9 @@ _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled|expected|plans?|planned|"
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit)\b"
 )
+_REPORTED = re.compile(
+    r"\b(?:said|told|announced|reported|added|stated|confirmed|wrote|tweeted|posted)\s+$"
+)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3}
 
@@ -71,8 +74,15 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
 def _future(text: str, start: int, end: int) -> bool:
     """True when the clause around a date speaks of the future ("will meet on Friday")."""
     lo = max(text.rfind(". ", max(0, start - 240), start), text.rfind("\n", 0, start), 0)
-    hi = text.find(".", end, end + 80)
-    return bool(_FUTURE.search(text, lo, hi if hi > 0 else end + 80))
+    if _REPORTED.search(text, max(lo, start - 30), start):
+        return False  # "said on Thursday that it would…": the saying is past
+    if _FUTURE.search(text, lo, start):
+        return True
+    # A date opening its sentence governs the verb after it ("On Friday, he will…").
+    if len(text[lo:start].split()) <= 2:
+        hi = text.find(".", end, end + 80)
+        return bool(_FUTURE.search(text, end, hi if hi > 0 else end + 80))
+    return False
 
 
 def _year_for(month: int, pub: _D, future: bool) -> int:

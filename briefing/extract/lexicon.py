@@ -13,6 +13,7 @@ UPPER_CLASS = "[" + "".join(ch if ch.isalnum() else "\\" + ch for ch in UPPER) +
 
 # Verbs and phrases that introduce or close a quotation (issue: cue verbs, either order).
 CUE_WORDS = word_set(
+    "accused accuses "
     "acknowledged acknowledges added adding adds admits admitted agreed agrees announced "
     "announces argued argues arguing asked asking asks boasted branded called calling calls "
     "cautioned cautions chanted claimed claiming claims commented comments complained "
@@ -38,6 +39,8 @@ HONORIFICS = {
 
 # Capitalised words that are a title, not part of a person's name ("Vice President Han Zheng").
 TITLE_WORDS = word_set(
+    "administrator commander secretary-general director-general ombudsman treasurer "
+    "registrar provost dean principal superintendent governor-general "
     "acting adm adm. admiral affairs afghan african agriculture ambassador american analyst "
     "archbishop argentine asian assistant associate attorney australian austrian baron "
     "baroness belgian bishop brazilian british canadian capt capt. captain cardinal ceo "

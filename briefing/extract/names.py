@@ -71,13 +71,21 @@ def _is_person(tokens: tuple[str, ...]) -> bool:
     return True
 
 
+def _org_prefix(token: str) -> bool:
+    """A run opener that is no part of a name: "The", "But", or an acronym like "FAA"."""
+    key = _key(token)
+    if key in HONORIFICS:
+        return False
+    return key.rstrip(".") in STOP_CAPS or bool(_ACRONYM.fullmatch(token))
+
+
 def _mention(text: str, m: re.Match[str]) -> NameMention | None:
     toks = [(t.group(), t.start(), t.end()) for t in _TOK.finditer(text, m.start(), m.end())]
     last, a, _ = toks[-1]
     pm = _POSSESSIVE.search(last)
     if pm and len(last) > 2:
         toks[-1] = (last[: pm.start()], a, a + pm.start())
-    while toks and _key(toks[0][0]).rstrip(".") in STOP_CAPS and _key(toks[0][0]) not in HONORIFICS:
+    while len(toks) > 1 and _org_prefix(toks[0][0]):
         toks.pop(0)
     if not toks:
         return None

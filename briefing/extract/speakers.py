@@ -4,7 +4,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefing.extract.lexicon import CUE_PHRASES, CUE_WORDS, GROUP_NOUNS, PRONOUNS, ROLE_WORDS
+from briefing.extract.lexicon import (
+    CLAUSE_WORDS,
+    CUE_PHRASES,
+    CUE_WORDS,
+    GROUP_NOUNS,
+    PRONOUNS,
+    ROLE_WORDS,
+    word_set,
+)
 from briefing.extract.names import NameMention
 from briefing.extract.quotes import QuoteSpan
 from briefing.extract.roster import Roster
@@ -14,13 +22,19 @@ from briefing.extract.subjects import Subject, SubjectReader
 _CUE = re.compile(
     r"\b(?:"
     + "|".join(sorted({re.escape(c) for c in (*CUE_WORDS, *CUE_PHRASES)}, key=len, reverse=True))
-    + r")\b"
+    + r")\b",
+    re.IGNORECASE,
 )
 _LEAD = re.compile(r"[\s,;:.!?\u2014\u2013\-]*")
-_CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and | that | while | as | because ")
+# " and " before a capital may join a name ("Nurses and Midwives Organisation").
+_CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
 _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
 _SUBJECT_PREFIX = re.compile(r"[\w'\u2019.\-]+")
 _SUBJECT_LEAD = {"the", "a", "an", "former", "then", "neither", "both"}
+_NOT_IN_SUBJECT = CLAUSE_WORDS | word_set(
+    "between of among against about for over like than into through after before"
+)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019\-]*\b")
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,7 @@ class Attribution:
     cue: str | None
     rule: str
     group: bool = False
+    pos: int = -1  # where the attribution names the speaker (-1: at the quote)
 
 
 _NONE = Attribution(None, None, None, "none")
@@ -60,9 +75,19 @@ class Attributor:
         self.text, self.masked, self.quotes = text, masked, quotes
         self.sents, self.roster = sentences, roster
         self._para_starts = [a for a, _ in paragraphs]
-        persons = [m for m in mentions if m.person and masked[m.start] == text[m.start]]
+        self._lower_words = set(_LOWER_WORD.findall(text))
+        persons = [
+            m
+            for m in mentions
+            if m.person and masked[m.start] == text[m.start] and not self._is_common(m)
+        ]
         self.reader = SubjectReader(masked, persons)
-        self.subject_like = {m.start for m in persons if self._is_subject_like(m)}
+        self.subject_like = {
+            m.start
+            for m in persons
+            if (len(m.tokens) > 1 or m.honorific or roster.known(m.tokens))
+            and self._is_subject_like(m)
+        }
         self._subject_list = [m for m in persons if m.start in self.subject_like]
         self._subject_starts = [m.start for m in self._subject_list]
         self.spoken: list[tuple[int, str, bool]] = []  # (position, speaker, is a group)
@@ -71,11 +96,15 @@ class Attributor:
         """True when the name opens its sentence or clause (so a pronoun may refer to it)."""
         s_start = self.sents.at(m.run_start)[0]
         prefix = self.masked[s_start : m.run_start]
-        prefix = prefix[prefix.rfind(",") + 1 :]
-        for w in _SUBJECT_PREFIX.findall(prefix):
-            if not (w[0].isupper() or w.lower() in ROLE_WORDS or w.lower() in _SUBJECT_LEAD):
-                return False
-        return True
+        words = _SUBJECT_PREFIX.findall(prefix[prefix.rfind(",") + 1 :])
+        if all(w[0].isupper() or w.lower() in ROLE_WORDS | _SUBJECT_LEAD for w in words):
+            return True
+        # "Local business owner Mr Patel": a short noun phrase, no verb or preposition.
+        return len(words) <= 6 and not any(w.lower() in _NOT_IN_SUBJECT for w in words)
+
+    def _is_common(self, m: NameMention) -> bool:
+        """A capitalised common noun opening a sentence ("Officials", "Organisers")."""
+        return len(m.tokens) == 1 and not m.honorific and self._common_noun(m.tokens[0])
 
     def attribute_all(self) -> list[Attribution]:
         """Return one Attribution per quote, in quote order."""
@@ -83,7 +112,7 @@ class Attributor:
         for i, q in enumerate(self.quotes):
             att = self._attribute(i, q, out[-1] if out else None)
             if att.speaker:
-                self.spoken.append((q.start, att.speaker, att.group))
+                self.spoken.append((max(att.pos, q.start), att.speaker, att.group))
             out.append(att)
         return out
 
@@ -91,19 +120,30 @@ class Attributor:
         if q.continued and prev is not None:
             return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
         after = self._after(q)
-        if after and after.subject and self._closes_clause(q):
-            return self._make(after, "cue-after")
         before = self._before(q)
+        # "…", according to state media` after a cue naming the speaker cites a channel.
+        relayed = after and after.cue.lower() == "according to" and before and before.subject
+        if after and after.subject and self._closes_clause(q) and not relayed:
+            return self._make(after, "cue-after")
         if before and before.subject:
             return self._make(before, self._before_rule(q, before))
         if after and after.subject:
             return self._make(after, "cue-after")
-        if after:
-            s_a, _ = self.sents.at(q.open_at)
-            subj = self.reader.sentence_subject(s_a, q.open_at, self.subject_like)
-            if subj:
-                return self._make(_Cue(subj, after.cue, after.pos), "cue-after")
-        return self._without_cue(i, q, prev)
+        cue = after or before
+        if cue is None:
+            return self._without_cue(i, q, prev)
+        if prev and prev.speaker and self._same_sentence(i, q):
+            return Attribution(prev.speaker, prev.role, cue.cue, "continuation", prev.group)
+        s_a, _ = self.sents.at(q.open_at)
+        subj = self.reader.sentence_subject(s_a, q.open_at, self.subject_like)
+        rule = "cue-after" if cue is after else "cue-before"
+        return self._make(_Cue(subj, cue.cue, cue.pos), rule) if subj else _NONE
+
+    def _same_sentence(self, i: int, q: QuoteSpan) -> bool:
+        """True when the quote before this one stands in the same sentence."""
+        return i > 0 and self.sents.index_at(self.quotes[i - 1].start) == self.sents.index_at(
+            q.start
+        )
 
     def _closes_clause(self, q: QuoteSpan) -> bool:
         """True when the quote ends its clause, so a following cue is about it."""
@@ -112,9 +152,9 @@ class Attributor:
         return inner_end in _PROPER_END or (nxt != "" and nxt in _PROPER_END)
 
     def _before_rule(self, q: QuoteSpan, c: _Cue) -> str:
-        if c.cue == "according to":
+        if c.cue.lower() == "according to":
             return "according-to"
-        if self.masked[: q.open_at].rstrip().endswith(":"):
+        if self.masked[max(0, q.open_at - 4) : q.open_at].rstrip().endswith(":"):
             return "colon-intro"
         return "cue-before"
 
@@ -168,9 +208,10 @@ class Attributor:
                 return _Cue(subj, ":", b)
             return None
         cm = cues[-1]
-        if cm.group() == "according to" or self.masked[cm.end() : b].strip(" ") in {":", ","}:
+        according = cm.group().lower() == "according to"
+        if according or self.masked[cm.end() : b].strip(" ") in {":", ","}:
             subj = self.reader.at_start(cm.end(), b)
-            if subj or cm.group() == "according to":
+            if subj or according:
                 return _Cue(subj, cm.group(), cm.start())
         clause_a = a
         for brk in _CLAUSE_BREAK.finditer(self.masked, a, cm.start()):
@@ -199,7 +240,7 @@ class Attributor:
         spoken = next((s for s in reversed(self.spoken) if lo <= s[0] < pos), None)
         j = bisect.bisect_left(self._subject_starts, pos) - 1
         subj = self._subject_list[j] if j >= 0 and self._subject_starts[j] >= lo else None
-        if spoken and (subj is None or spoken[0] >= subj.start - 200):
+        if spoken and (subj is None or spoken[0] >= subj.start):
             role = self.roster.role_of(spoken[1])
             return Attribution(spoken[1], role, None, "continuation", spoken[2])
         if subj:
@@ -217,7 +258,7 @@ class Attributor:
             return Attribution(None, None, c.cue, rule)
         role = self.roster.role_of(name)
         rule = "pronoun" if c.subject.kind == "pronoun" else rule
-        return Attribution(name, role, c.cue, rule, kind == "group")
+        return Attribution(name, role, c.cue, rule, kind == "group", c.subject.pos)
 
     def _speaker(self, s: Subject) -> tuple[str | None, str]:
         """The speaker's name and whether it is a 'person' or a 'group'."""
@@ -238,7 +279,7 @@ class Attributor:
 
     def _common_noun(self, word: str) -> bool:
         low = word.lower()
-        return low in GROUP_NOUNS or f" {low} " in self.text
+        return low in GROUP_NOUNS or low in self._lower_words
 
     def _resolve_pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
         para_i = bisect.bisect_right(self._para_starts, pos) - 1

@@ -15,7 +15,13 @@ from briefing.extract.lexicon import (
 from briefing.extract.names import NameMention
 
 _WORD = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
-_DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "two"}
+_DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two"}
+
+
+def _between_capitals(seq: list[re.Match[str]], k: int) -> bool:
+    return (
+        0 < k < len(seq) - 1 and seq[k - 1].group()[0].isupper() and seq[k + 1].group()[0].isupper()
+    )
 
 
 @dataclass(frozen=True)
@@ -85,9 +91,11 @@ class SubjectReader:
         """A noun phrase such as "both sides" or "the foreign ministry"."""
         seq = list(reversed(words)) if from_end else words
         kept: list[re.Match[str]] = []
-        for w in seq:
+        for k, w in enumerate(seq):
             low = w.group().lower()
-            if not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
+            if low == "and" and _between_capitals(seq, k):
+                pass  # "Nurses and Midwives Organisation" is one name
+            elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
                 break
             kept.append(w)
             if len(kept) > 6:
@@ -107,14 +115,17 @@ class SubjectReader:
             return False
         if lows[0] in _DETERMINERS and len(lows) > 1:
             return True
-        return any(w in GROUP_NOUNS or w in ORG_WORDS or w in ROLE_WORDS for w in lows)
+        return any(
+            w in GROUP_NOUNS or w + "s" in GROUP_NOUNS or w in ORG_WORDS or w in ROLE_WORDS
+            for w in lows
+        )
 
     def sentence_subject(self, a: int, b: int, subject_like: set[int]) -> Subject | None:
         """The subject opening the sentence [a, b): its first named person, else its head."""
         for m in self.persons_in(a, b):
             if m.start in subject_like:
                 return Subject("person", m.name, m.start, m)
-        words = self._words(a, b)
+        words = [w for w in self._words(a, b) if "XX" not in w.group()]
         while words and not words[0].group()[0].isalnum():
             words.pop(0)
         if words and words[0].group().lower() in PRONOUNS:
