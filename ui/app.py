@@ -1,0 +1,51 @@
+"""Starting the GUI: the QApplication, the library, the main window."""
+
+import logging
+import sys
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from briefing.errors import BriefingError
+from briefing.settings import load_settings
+from ui import messages
+from ui.icons import ICON_DIR
+
+ORG, APP = "briefing", "Briefing composer"
+STYLE_SHEET = ICON_DIR.parent / "style.qss"
+
+
+def create_application() -> QApplication:
+    """The QApplication, named for QSettings, with the app's style sheet."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName(APP)
+    if STYLE_SHEET.is_file():
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    return app
+
+
+def run_gui() -> int:
+    """Open the library ($BRIEFING_DB or the settings), show the window, run the event loop."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_application()
+    settings = load_settings()
+    try:
+        from briefing.firstrun import open_library
+
+        engine = open_library(settings.db_url())
+    except BriefingError as exc:
+        messages.show_error(None, str(exc))
+        return 1
+    from ui.window import MainWindow
+
+    window = MainWindow(engine, settings, QSettings())
+    window.show()
+    window.open_latest_brief()
+    return app.exec()

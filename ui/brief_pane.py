@@ -1,0 +1,208 @@
+"""BriefPane: the open brief as an editable, reorderable outline with its page-fit meter."""
+
+import html
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from briefing.views import BriefView
+from ui.brief_model import ANCHOR_ROLE, BriefModel
+from ui.fit_meter import FitMeter
+
+
+class AutosaveDelegate(QStyledItemDelegate):
+    """A line editor whose pending text is committed after a short pause in typing."""
+
+    def __init__(self, delay_ms: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.delay_ms = delay_ms
+
+    @override
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAccessibleName("Edit text")
+        timer = QTimer(editor, singleShot=True, interval=self.delay_ms)
+        editor.textEdited.connect(timer.start)
+        timer.timeout.connect(lambda: self.commitData.emit(editor))
+        editor.setProperty("autosave_timer", timer)
+        return editor
+
+    @override
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QTreeView):
+            return size
+        depth = 2 if index.parent().isValid() else 1
+        width = view.viewport().width() - view.indentation() * depth - 8
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            width -= view.iconSize().width() or 20
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = Qt.TextFlag.TextWordWrap
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 80), 100000), flags, text)
+        return QSize(size.width(), max(size.height(), rect.height() + 6))
+
+    @override
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if editor.text() != value and not editor.isModified():
+            editor.setText(value)
+
+    @override
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, QLineEdit)
+        editor.setModified(False)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class OutlineView(QTreeView):
+    """A tree whose rows wrap their text to the width available."""
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.doItemsLayout()  # wrapped rows change height with the width
+
+
+class BriefPane(QWidget):
+    """Shows the brief; emits what the user asks for, never edits the library itself."""
+
+    item_opened = Signal(int, int, int)  # source id, start, end
+    remove_requested = Signal(str, int)  # "item" | "section", id
+    note_requested = Signal(int)  # section id
+    section_requested = Signal()
+    details_requested = Signal()
+
+    def __init__(self, model: BriefModel, autosave_ms: int = 700) -> None:
+        super().__init__()
+        self.setAccessibleName("Brief")
+        self.model = model
+        self.title = QLabel("<b>Brief</b>")
+        self.title.setAccessibleName("Brief title")
+        self.title.setWordWrap(True)
+        self.details = QPushButton("Details…")
+        self.details.setAccessibleName("Brief details")
+        self.details.setToolTip("Title, author, as-of date, audience, marking, template, style")
+        self.meter = FitMeter()
+        self.tree = OutlineView()
+        self.tree.setAccessibleName("Brief outline")
+        self.tree.setModel(model)
+        self.delegate = AutosaveDelegate(autosave_ms, self.tree)
+        self.tree.setItemDelegate(self.delegate)
+        self._configure_tree()
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.details)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.meter)
+        layout.addWidget(self.tree)
+        self.details.clicked.connect(self.details_requested)
+        self.tree.doubleClicked.connect(self._on_double_clicked)
+        self.tree.customContextMenuRequested.connect(self._on_context_menu_requested)
+        model.modelReset.connect(self.tree.expandAll)
+
+    def _configure_tree(self) -> None:
+        tree = self.tree
+        tree.setHeaderHidden(True)
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        tree.setDropIndicatorShown(True)
+        tree.setAcceptDrops(True)
+        tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def show_brief(self, brief: BriefView | None) -> None:
+        """Show a brief (or none) and re-measure its page fit."""
+        self.model.set_brief(brief)
+        self.title.setText(
+            f"<b>{html.escape(brief.title)}</b>" if brief else "<b>No brief open</b>"
+        )
+        self.tree.expandAll()
+
+    def current_section_id(self) -> int | None:
+        """The selected section, or the section of the selected item, or the first section."""
+        section = self.model.section_at(self.tree.currentIndex())
+        if section is None and self.model.rowCount():
+            section = self.model.section_at(self.model.index(0, 0))
+        return section.id if section else None
+
+    def select_item(self, item_id: int) -> None:
+        """Select and show an item."""
+        index = self.model.index_of_item(item_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        anchor = index.data(ANCHOR_ROLE)
+        if anchor:
+            self.item_opened.emit(*anchor)
+        else:
+            self.tree.edit(index)
+
+    def _on_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        menu = QMenu(self)
+        section = self.model.section_at(index)
+        item = self.model.item_at(index)
+        if item is not None:
+            if item.anchor is not None:
+                menu.addAction("Open in reader", lambda: self._on_double_clicked(index))
+            menu.addAction("Edit text", lambda: self.tree.edit(index))
+            menu.addAction("Remove item", lambda: self.remove_requested.emit("item", item.id))
+            menu.addSeparator()
+        if section is not None:
+            menu.addAction("Add note…", lambda: self.note_requested.emit(section.id))
+            if item is None:
+                menu.addAction("Rename section", lambda: self.tree.edit(index))
+                menu.addAction(
+                    "Remove section", lambda: self.remove_requested.emit("section", section.id)
+                )
+        menu.addAction("Add section…", self.section_requested.emit)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))

@@ -1,0 +1,54 @@
+"""BriefDocument: one open brief, its undo stack and the version its edits are based on."""
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy.engine import Engine
+
+from briefing.brief_view import load_brief
+from briefing.compose import Change
+from briefing.views import BriefView
+
+log = logging.getLogger(__name__)
+
+
+class BriefDocument(QObject):
+    """Tracks a brief's row version; commands report what they changed or what failed."""
+
+    brief_changed = Signal(object)  # the new BriefView
+    edit_failed = Signal(object)  # the exception
+
+    def __init__(self, engine: Engine, brief_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.brief_id = brief_id
+        self.stack = QUndoStack(self)
+        self.view: BriefView = load_brief(engine, brief_id)
+
+    @property
+    def version(self) -> int:
+        """The row version the next edit is based on (optimistic locking)."""
+        return self.view.row_version
+
+    def reload(self) -> BriefView:
+        """Read the brief again (after an edit, or after a conflict) and announce it."""
+        self.view = load_brief(self.engine, self.brief_id)
+        self.brief_changed.emit(self.view)
+        return self.view
+
+    def applied(self, change: Change) -> None:
+        """An edit went through: show the brief as the library now has it."""
+        log.debug("applied %s", change)
+        self.reload()
+
+    def failed(self, exc: BaseException) -> None:
+        """An edit was refused or broke: reload what is true and tell the window."""
+        try:
+            self.reload()
+        finally:
+            self.edit_failed.emit(exc)
+
+    def kind_of(self, item_id: int) -> str:
+        """The kind of a shown item ("item" when it is not shown)."""
+        return next((i.kind for i in self.view.items() if i.id == item_id), "item")

@@ -1,0 +1,421 @@
+"""MainWindow: the three panes, the actions, and the one place signals are wired."""
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+)
+from sqlalchemy.engine import Engine
+from typing_extensions import override
+
+from briefing import compose
+from briefing.brief_view import list_briefs
+from briefing.errors import BriefingError, ConflictError
+from briefing.library import grade_label, set_grade
+from briefing.settings import Settings
+from briefing.store import redact
+from briefing.views import BriefView
+from ui import commands, exporter, messages
+from ui.actions import create_actions
+from ui.brief_model import BriefModel
+from ui.brief_pane import BriefPane
+from ui.document import BriefDocument
+from ui.importer import Importer, paste_job, path_jobs, url_job
+from ui.library_pane import LibraryPane
+from ui.meta_dialog import BriefDetailsDialog
+from ui.preview import PdfPreview
+from ui.reader import ReaderPane
+from ui.source_model import SourceModel
+
+log = logging.getLogger(__name__)
+APP_NAME = "Briefing composer"
+STATUS_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    """Library | reader | brief, side by side; every edit goes through an undo command."""
+
+    def __init__(self, engine: Engine, settings: Settings, state: QSettings) -> None:
+        super().__init__()
+        self.engine, self.settings, self.state = engine, settings, state
+        self.setAccessibleName(APP_NAME)
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.undo_group = QUndoGroup(self)
+        self.documents: dict[int, BriefDocument] = {}
+        self.doc: BriefDocument | None = None
+        self.library = LibraryPane(SourceModel(engine, self), settings.search_delay_ms)
+        self.reader = ReaderPane(engine)
+        self.brief_pane = BriefPane(BriefModel(self), settings.autosave_ms)
+        self.preview = PdfPreview()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Brief and preview")
+        self.tabs.addTab(self.brief_pane, "Brief")
+        self.tabs.addTab(self.preview, "PDF preview")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panes")
+        for pane in (self.library, self.reader, self.tabs):
+            self.splitter.addWidget(pane)
+        self.splitter.setSizes([330, 520, 450])
+        self.setCentralWidget(self.splitter)
+        self.importer = Importer(engine, self)
+        self.actions_ = create_actions(self, self.undo_group)
+        self.fit_timer = QTimer(self, singleShot=True, interval=250)
+        self.db_label = QLabel(redact(settings.db_url()))
+        self.db_label.setAccessibleName("Library location")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._wire()
+        self._restore_state()
+        self._update_title()
+
+    # -- wiring -----------------------------------------------------------------
+
+    def _wire(self) -> None:
+        a = self.actions_
+        a.new_brief.triggered.connect(self._on_new_brief_triggered)
+        a.open_brief.triggered.connect(self._on_open_brief_triggered)
+        a.recent.aboutToShow.connect(self._on_recent_about_to_show)
+        a.import_files.triggered.connect(self._on_import_files_triggered)
+        a.import_url.triggered.connect(self._on_import_url_triggered)
+        a.paste_source.triggered.connect(self._on_paste_source_triggered)
+        a.export_docx.triggered.connect(lambda: self.export("docx"))
+        a.export_pdf.triggered.connect(lambda: self.export("pdf"))
+        a.quit.triggered.connect(self.close)
+        a.add_selection.triggered.connect(self.reader.view.add_selection)
+        a.add_note.triggered.connect(lambda: self._on_note_requested(0))
+        a.add_section.triggered.connect(self._on_section_requested)
+        a.remove_item.triggered.connect(self._on_remove_item_triggered)
+        a.details.triggered.connect(self._on_details_requested)
+        a.find.triggered.connect(self._on_find_triggered)
+        a.about.triggered.connect(self._on_about_triggered)
+        self.library.source_chosen.connect(self._on_source_chosen)
+        self.library.grade_requested.connect(self._on_grade_requested)
+        self.reader.view.excerpt_requested.connect(self._on_excerpt_requested)
+        model = self.brief_pane.model
+        model.edit_requested.connect(self._on_edit_requested)
+        model.move_requested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
+        model.excerpt_dropped.connect(self._on_excerpt_dropped, Qt.ConnectionType.QueuedConnection)
+        self.brief_pane.item_opened.connect(self._on_item_opened)
+        self.brief_pane.remove_requested.connect(self._on_remove_requested)
+        self.brief_pane.note_requested.connect(self._on_note_requested)
+        self.brief_pane.section_requested.connect(self._on_section_requested)
+        self.brief_pane.details_requested.connect(self._on_details_requested)
+        self.brief_pane.meter.measured.connect(self._on_fit_measured)
+        self.fit_timer.timeout.connect(self._on_fit_timer_timeout)
+        self.importer.sources_imported.connect(self._on_sources_imported)
+        self.importer.import_failed.connect(self._on_import_failed)
+        self.undo_group.cleanChanged.connect(lambda _clean: self._update_title())
+
+    # -- briefs -------------------------------------------------------------------
+
+    def open_brief(self, brief_id: int) -> None:
+        """Show a brief; each open brief keeps its own undo stack."""
+        doc = self.documents.get(brief_id)
+        if doc is None:
+            doc = BriefDocument(self.engine, brief_id, self)
+            doc.brief_changed.connect(self._on_brief_changed)
+            doc.edit_failed.connect(self._on_edit_failed)
+            self.undo_group.addStack(doc.stack)
+            self.documents[brief_id] = doc
+        else:
+            doc.reload()
+        self.doc = doc
+        self.undo_group.setActiveStack(doc.stack)
+        self._on_brief_changed(doc.view)
+        self.statusBar().showMessage(f"Opened “{doc.view.title}”.", STATUS_MS)
+
+    def open_latest_brief(self) -> None:
+        """Open the most recently changed brief, if there is one (first run: the sample)."""
+        briefs = list_briefs(self.engine)
+        if briefs and briefs[0].id is not None:
+            self.open_brief(briefs[0].id)
+
+    def push(self, command: commands.BriefCommand) -> bool:
+        """Run an edit through the undo stack; False when it was refused."""
+        if self.doc is None:
+            self.statusBar().showMessage("Open or create a brief first (Ctrl+N).", STATUS_MS)
+            return False
+        self.doc.stack.push(command)
+        if command.error is None:
+            self.statusBar().showMessage(f"{command.text()}: saved.", STATUS_MS)
+        return command.error is None
+
+    def _on_brief_changed(self, view: BriefView) -> None:
+        self.brief_pane.show_brief(view)
+        self.reader.view.set_sections([(s.id, s.title) for s in view.sections])
+        self._update_title()
+        self.fit_timer.start()
+
+    def _on_fit_timer_timeout(self) -> None:
+        self.brief_pane.meter.measure(self.doc.view if self.doc else None)
+
+    def _on_fit_measured(self, fit: object) -> None:
+        self.brief_pane.model.set_section_lines(getattr(fit, "section_lines", {}) or {})
+
+    def _on_edit_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError):
+            self.statusBar().showMessage("The brief changed elsewhere and was reloaded.")
+        messages.report(self, exc)
+
+    def _update_title(self) -> None:
+        title = self.doc.view.title if self.doc else "no brief open"
+        dirty = "" if self.undo_group.isClean() else " — saved"
+        self.setWindowTitle(f"{title}{dirty} — {APP_NAME}")
+
+    def _on_new_brief_triggered(self) -> None:
+        dialog = BriefDetailsDialog(None, self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        title, template = values.pop("title"), values.pop("template")
+        try:
+            change = compose.new_brief(self.engine, title, template, **values)
+        except BriefingError as exc:
+            messages.report(self, exc)
+            return
+        self.open_brief(change.brief_id)
+
+    def _on_open_brief_triggered(self) -> None:
+        briefs = [b for b in list_briefs(self.engine) if b.id is not None]
+        if not briefs:
+            self.statusBar().showMessage("There are no briefs yet; create one with Ctrl+N.")
+            return
+        labels = [f"{b.title}  (#{b.id})" for b in briefs]
+        label, ok = QInputDialog.getItem(self, "Open brief", "Brief:", labels, 0, False)
+        if ok and label in labels:
+            self.open_brief(briefs[labels.index(label)].id or 0)
+
+    def _on_recent_about_to_show(self) -> None:
+        menu = self.actions_.recent
+        menu.clear()
+        for brief in list_briefs(self.engine)[: self.settings.recent_limit]:
+            brief_id = brief.id or 0
+            menu.addAction(brief.title, partial(self.open_brief, brief_id))
+
+    def _on_details_requested(self) -> None:
+        if self.doc is None:
+            return
+        dialog = BriefDetailsDialog(self.doc.view, self)
+        if dialog.exec() and (changes := dialog.changes()):
+            self.push(commands.UpdateBriefCommand(self.doc, changes))
+
+    # -- edits ----------------------------------------------------------------------
+
+    def _section_or_current(self, section_id: int) -> int | None:
+        return section_id or self.brief_pane.current_section_id()
+
+    def _on_excerpt_requested(
+        self, source_id: int, start: int, end: int, section_id: int, kind: str
+    ) -> None:
+        section = self._section_or_current(section_id)
+        if self.doc is None or section is None:
+            self.statusBar().showMessage("Open or create a brief first (Ctrl+N).", STATUS_MS)
+            return
+        command = commands.add_excerpt(self.doc, section, source_id, (start, end), kind)
+        if self.push(command):
+            self.brief_pane.select_item(command.item_id)
+
+    def _on_excerpt_dropped(
+        self, source_id: int, start: int, end: int, section_id: int, position: int
+    ) -> None:
+        if self.doc is not None:
+            command = commands.drop_excerpt(self.doc, section_id, source_id, (start, end), position)
+            if self.push(command):
+                self.brief_pane.select_item(command.item_id)
+
+    def _on_edit_requested(self, what: str, row_id: int, field: str, value: str) -> None:
+        if self.doc is None:
+            return
+        if what == "section":
+            self.push(commands.RenameSectionCommand(self.doc, row_id, value))
+        else:
+            self.push(commands.EditItemCommand(self.doc, row_id, field, value))
+
+    def _on_move_requested(self, item_id: int, section_id: int, position: int) -> None:
+        if self.doc is not None and self.push(
+            commands.MoveItemCommand(self.doc, item_id, section_id, position)
+        ):
+            self.brief_pane.select_item(item_id)
+
+    def _on_remove_requested(self, what: str, row_id: int) -> None:
+        if self.doc is not None:
+            self.push(commands.RemoveCommand(self.doc, what, row_id))
+
+    def _on_remove_item_triggered(self) -> None:
+        item = self.brief_pane.model.item_at(self.brief_pane.tree.currentIndex())
+        if item is not None:
+            self._on_remove_requested("item", item.id)
+
+    def _on_note_requested(self, section_id: int) -> None:
+        section = self._section_or_current(section_id)
+        if self.doc is None or section is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, "Add note", "Note:")
+        if ok and text.strip():
+            command = commands.add_note(self.doc, section, text)
+            if self.push(command):
+                self.brief_pane.select_item(command.item_id)
+
+    def _on_section_requested(self) -> None:
+        if self.doc is None:
+            return
+        title, ok = QInputDialog.getText(self, "Add section", "Section title:")
+        if ok and title.strip():
+            self.push(commands.AddSectionCommand(self.doc, title))
+
+    # -- sources ------------------------------------------------------------------
+
+    def _on_source_chosen(self, source_id: int) -> None:
+        try:
+            self.reader.show_source(source_id)
+        except BriefingError as exc:
+            messages.report(self, exc)
+
+    def _on_item_opened(self, source_id: int, start: int, end: int) -> None:
+        self.library.select_source(source_id)
+        self.reader.select_span(source_id, start, end)
+
+    def _on_grade_requested(self, source_id: int) -> None:
+        grade, ok = QInputDialog.getText(
+            self, "Set grade", "Admiralty grade (A–F and 1–6, e.g. B2; blank to clear):"
+        )
+        if not ok:
+            return
+        try:
+            source = set_grade(self.engine, source_id, grade)
+        except BriefingError as exc:
+            messages.report(self, exc)
+            return
+        self.library.model.update_grade(source_id, grade_label(source))
+        self.statusBar().showMessage(f"Grade of “{source.title}” set.", STATUS_MS)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files in the background."""
+        if not self.importer.start(path_jobs(paths)):
+            self.statusBar().showMessage("An import is already running.", STATUS_MS)
+
+    def _on_import_files_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import sources",
+            str(Path.home()),
+            "Articles (*.txt *.html *.htm *.docx *.pdf);;All files (*)",
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def _on_import_url_triggered(self) -> None:
+        url, ok = QInputDialog.getText(self, "Import from the web", "Web address (https://…):")
+        if ok and url.strip():
+            self.importer.start([url_job(url.strip())])
+
+    def _on_paste_source_triggered(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, "Paste a source", "Text of the article:")
+        if ok and text.strip():
+            self.importer.start([paste_job(text, None)])
+
+    def _on_sources_imported(self, ids: list[int]) -> None:
+        self.library.model.reload()
+        self.library.select_source(ids[-1])
+        self.statusBar().showMessage(f"Imported {len(ids)} source(s).", STATUS_MS)
+
+    def _on_import_failed(self, errors: list[str]) -> None:
+        messages.show_error(self, f"{len(errors)} import(s) failed.", "\n".join(errors))
+        self.statusBar().showMessage(errors[0], STATUS_MS)
+
+    def _on_find_triggered(self) -> None:
+        self.library.search.setFocus()
+        self.library.search.selectAll()
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self, APP_NAME, "Compose briefing notes whose every quote and fact carries its source."
+        )
+
+    # -- export ---------------------------------------------------------------------
+
+    def export(self, fmt: str, path: Path | None = None) -> Path | None:
+        """Export the open brief (asking where, unless `path`); the PDF is previewed."""
+        if self.doc is None:
+            return None
+        self._commit_editor()
+        brief = self.doc.reload()
+        folder = str(self.state.value("export/folder", "") or "")
+        target = path or exporter.ask_path(self, brief, fmt, folder)
+        if target is None:
+            return None
+        try:
+            result = exporter.export(self, brief, fmt, target)
+        except BriefingError as exc:
+            messages.report(self, exc)
+            return None
+        if result is None:
+            return None
+        written, warnings = result
+        self.state.setValue("export/folder", str(written.parent))
+        if fmt == "pdf" and self.preview.show_pdf(written):
+            self.tabs.setCurrentWidget(self.preview)
+        note = " ".join(warnings)
+        self.statusBar().showMessage(f"Exported {written.name}. {note}".strip(), STATUS_MS * 2)
+        return written
+
+    # -- window -----------------------------------------------------------------------
+
+    def _commit_editor(self) -> None:
+        # Leaving the current index closes an open inline editor and commits its text.
+        tree = self.brief_pane.tree
+        current = tree.currentIndex()
+        tree.setCurrentIndex(QModelIndex())
+        tree.setCurrentIndex(current)
+
+    def _restore_state(self) -> None:
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("state", self.restoreState),
+            ("splitter", self.splitter.restoreState),
+            ("reader", self.reader.splitter.restoreState),
+        ):
+            value = self.state.value(f"window/{key}")
+            if isinstance(value, QByteArray):
+                restore(value)
+        if not self.state.contains("window/geometry"):
+            self.resize(1300, 800)
+
+    def save_state(self) -> None:
+        """Remember geometry, toolbars and splitter sizes (visual state only)."""
+        self.state.setValue("window/geometry", self.saveGeometry())
+        self.state.setValue("window/state", self.saveState())
+        self.state.setValue("window/splitter", self.splitter.saveState())
+        self.state.setValue("window/reader", self.reader.splitter.saveState())
+        self.state.sync()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_editor()
+        self.save_state()
+        if self.importer.task is not None:
+            self.importer.task.cancel()
+        super().closeEvent(event)
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
