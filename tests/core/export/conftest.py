@@ -227,3 +227,27 @@ def seed_brief() -> BriefView:
 def failing_seed_brief() -> BriefView:
     """The seed brief with one misquoted (unverified) quote."""
     return with_failing_quote(build_seed_brief())
+
+
+def with_extra_facts(brief: BriefView, count: int) -> BriefView:
+    """`brief` with `count` more cited facts in its second section: seed sentences in turn.
+
+    For page-fit and multi-page tests: each fact is a real sentence of the seed, anchored.
+    """
+    seed = brief.sources[SEED_SOURCE_ID]
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", seed.text) if len(s) > 40]
+    section = brief.sections[1]
+    extra = tuple(
+        _item(
+            9000 + n,
+            section.id,
+            len(section.items) + n,
+            "fact",
+            sentences[n % len(sentences)],
+            anchor=anchor_for(seed, sentences[n % len(sentences)]),
+        )
+        for n in range(count)
+    )
+    longer = dataclasses.replace(section, items=section.items + extra)
+    sections = (*brief.sections[:1], longer, *brief.sections[2:])
+    return dataclasses.replace(brief, sections=sections)
