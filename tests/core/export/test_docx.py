@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from briefing.cite import in_text_parts
 from briefing.errors import ExportError
 from briefing.export.common import UNVERIFIED_MARK, safe_text
 from briefing.export.docx import build_document, export_docx
@@ -362,6 +363,30 @@ def test_in_text_styles(tmp_path: Path, style: str, blinken: str, ledger: str) -
     assert [a for a in anchors if a] == ["excerpt_1", "excerpt_2", "excerpt_3", "excerpt_4"]
 
 
+def test_in_text_citations_link_to_the_web_without_appendix(tmp_path: Path) -> None:
+    path = tmp_path / "inline.docx"
+    export_docx(build_seed_brief(citation_style="inline"), path, appendix=False)
+    rels = _rels(path, "word/document.xml")
+    links = list(_xml(path, "word/document.xml").iter(_w("hyperlink")))
+    targets = [rels[h.get(f"{{{R}}}id")].get("Target") for h in links if h.get(f"{{{R}}}id")]
+    assert any(t.startswith(f"{SEED_URL}#:~:text=The%20world%20expects") for t in targets)
+    assert not [h for h in links if h.get(_w("anchor"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "parts"),
+    [
+        ("Talks ran long.", "author-date", ("Talks ran long ", "(X 2023)", ".")),
+        ("“Face to face,”", "author-date", ("“Face to face,” ", "(X 2023)", "")),
+        ("Talks ran long.", "inline", ("Talks ran long, ", "X reported", ".")),
+        ("“Face to face,”", "inline", ("“Face to face,” ", "X reported", ".")),
+    ],
+)
+def test_in_text_parts(text: str, style: str, parts: tuple[str, str, str]) -> None:
+    words = parts[1]
+    assert in_text_parts(text, words, style) == parts
+
+
 def test_paraphrase_author_date_keeps_full_stop_after_key(tmp_path: Path) -> None:
     path = tmp_path / "ad.docx"
     export_docx(build_seed_brief(citation_style="author-date"), path)
@@ -550,3 +575,11 @@ def test_libreoffice_renders_the_footnotes(rendered: tuple[Path, str]) -> None:
     assert "Mara Whitfield, “Summit planning gathers pace,” Pacific Ledger" in flat
     assert "https://ledger.example.org/2023/09/summit" in flat
     assert "[B2] See excerpt 1." in flat
+
+
+def test_libreoffice_keeps_the_links(rendered: tuple[Path, str]) -> None:
+    # LibreOffice writes link annotations as plain PDF objects; a dropped link would be
+    # missing here even though its text still shows.
+    pdf = rendered[0].read_bytes()
+    assert b"/URI(https://ledger.example.org/2023/09/summit-planning#:~:text=" in pdf
+    assert pdf.count(b"/Dest[") >= 4  # the "See excerpt n" links into the appendix
