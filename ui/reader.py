@@ -3,7 +3,7 @@
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
 
 from briefing.analysis import extraction_for
@@ -20,9 +20,11 @@ class ReaderPane(QWidget):
         self.setAccessibleName("Reader")
         self._engine = engine
         self.heading = QLabel("<b>Reader</b> — choose a source in the library")
-        self.heading.setAccessibleName("Source details")
-        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Source title")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details = QLabel()
+        self.details.setAccessibleName("Source details")
         self.view = SourceView()
         self.roster = QListWidget()
         self.roster.setAccessibleName("Speakers in this source")
@@ -41,6 +43,7 @@ class ReaderPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)
+        layout.addWidget(self.details)
         layout.addWidget(splitter)
 
     @property
@@ -62,7 +65,9 @@ class ReaderPane(QWidget):
         if grade:
             details.append(f"grade {grade}")
         facts = " · ".join(d for d in details if d)
-        self.heading.setText(f"<b>{html.escape(title)}</b><br>{html.escape(facts)}")
+        self.heading.setText(f"<b>{html.escape(title)}</b>")
+        self.heading.setToolTip(title)
+        self.details.setText(facts)
         self.view.show_source(source_id, text, extraction)
         self.roster.clear()
         for person in extraction.people:
