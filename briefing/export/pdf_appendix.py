@@ -1,6 +1,6 @@
 """The "Source excerpts" appendix: each cited passage in its paragraph, highlighted and linked."""
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from briefing.cite import chicago_short
 from briefing.export.pdf_doc import Heading
@@ -52,6 +52,9 @@ def appendix(excerpts: list[Excerpt], styles: Styles) -> list[Flowable]:
             f'<a name="excerpt-{excerpt.number}"/>'
             f'<a href="#cite-{excerpt.number}" color="{LINK_HEX}">{label}</a>'
         )
+        # Not keepWithNext: platypus would lay each pair out twice (KeepTogether); a
+        # conditional break keeps the label with the first lines of its passage as well.
+        flowables.append(CondPageBreak(styles.scale.body * styles.scale.leading * 5))
         flowables.append(Paragraph(head, styles.appendix_head))
         for before, passage, after in context(excerpt.source.text, excerpt.anchor):
             marked = f'<span backColor="{HIGHLIGHT_HEX}">{text(passage)}</span>' if passage else ""

@@ -96,9 +96,7 @@ def make_styles(scale: Scale) -> Styles:
         speaker=style("speaker", size * 0.9, leftIndent=size * 2, spaceAfter=gap),
         note=style("note", scale.note, leftIndent=scale.note * 1.6, firstLineIndent=0),
         banner=style("banner", 8.5, fontName=SANS_BOLD, alignment=TA_CENTER),
-        appendix_head=style(
-            "appendix_head", size * 0.95, fontName=SANS_BOLD, spaceBefore=gap, keepWithNext=1
-        ),
+        appendix_head=style("appendix_head", size * 0.95, fontName=SANS_BOLD, spaceBefore=gap),
         context=style("context", size * 0.9, leftIndent=size, spaceAfter=gap * 0.5),
     )
 

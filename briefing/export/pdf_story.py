@@ -68,6 +68,7 @@ class StoryWriter:
         self.story = Story()
         self._source_numbers = _source_numbers(brief)
         self._source_notes = sources_list(brief)
+        self._compact_notes: dict[int, Note] = {}
 
     def write(self) -> Story:
         """The whole body: title block, non-empty sections, and the sources list if needed."""
@@ -131,18 +132,19 @@ class StoryWriter:
 
     def _note(self, citation: Citation, excerpt: Excerpt) -> tuple[int, Note]:
         if self.compact:
+            # One note per source, shared by all its marks (the marks link to the excerpts).
             number = self._source_numbers[citation.source_id]
-            words = self._source_notes[number - 1]
-            key = f"source-{number}"
-        else:
-            number = citation.number or excerpt.number
-            words = citation.note or ""
-            key = f"citation-{excerpt.number}"
-        body = text(words)
+            if number not in self._compact_notes:
+                words = text(self._source_notes[number - 1])
+                paragraph = Paragraph(words, self.styles.note, bulletText=f"{number}")
+                self._compact_notes[number] = Note(f"source-{number}", paragraph)
+            return number, self._compact_notes[number]
+        number = citation.number or excerpt.number
+        body = text(citation.note or "")
         if self.links:
             body += " " + self._link(f"See excerpt {excerpt.number}.", excerpt)
         paragraph = Paragraph(body, self.styles.note, bulletText=f"{number}")
-        return number, Note(key, paragraph)
+        return number, Note(f"citation-{excerpt.number}", paragraph)
 
     def _link(self, inner: str, excerpt: Excerpt) -> str:
         if not self.links:

@@ -388,3 +388,10 @@ def test_page_one_renders(tmp_path: Path, full_pdf: Path) -> None:
     )
     image = next(tmp_path.glob("p*.png"))
     assert image.stat().st_size > 10_000
+
+
+def test_missing_poppler_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(pytest.fail.Exception, match="pdftotext is not installed"):
+        pdf_text(Path("absent.pdf"))
