@@ -163,3 +163,15 @@ def test_trafilatura_crash_falls_back_to_paragraphs(monkeypatch) -> None:
     monkeypatch.setattr("trafilatura.bare_extraction", boom)
     draft = read_bytes(page().encode(), "a.html")
     assert PARAGRAPHS[1] in draft.text
+
+
+def test_huge_page_skips_trafilatura(monkeypatch) -> None:
+    def unexpected(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("trafilatura must not see a page this large")
+
+    monkeypatch.setattr("trafilatura.bare_extraction", unexpected)
+    monkeypatch.setattr("briefing.ingest.html.MAX_TRAFILATURA_ELEMENTS", 50)
+    article = "".join(f"<p>Paragraph {i} of a very long page.</p>" for i in range(60))
+    draft = read_bytes(page(article=article).encode(), "huge.html")
+    assert draft.text.endswith("Paragraph 59 of a very long page.")
+    assert "footer" not in draft.text
