@@ -542,12 +542,14 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     source = folder / "brief.docx"
     export_docx(build_seed_brief(), source)
     profile = (folder / "lo-profile").as_uri()
-    subprocess.run(
+    converted = subprocess.run(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
          "--outdir", str(folder), str(source)],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     pdf = folder / "brief.pdf"
+    # soffice exits 0 even when it could not load the file; say what it printed.
+    assert pdf.exists(), converted.stderr.decode(errors="replace") or converted.stdout.decode()
     text = subprocess.run(
         [pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=60
     ).stdout.decode()
