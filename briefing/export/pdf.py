@@ -7,7 +7,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Paragraph
 
 from briefing.errors import ExportError
-from briefing.export.common import ExportResult, atomic_target, refuse_unverified
+from briefing.export.common import ExportResult, atomic_target, refuse_unverified, safe_text
 from briefing.export.pdf_appendix import appendix as appendix_flowables
 from briefing.export.pdf_doc import BriefCanvas, BriefDocTemplate, Heading
 from briefing.export.pdf_layout import FULL, ONE_PAGE, Scale, make_styles
@@ -112,9 +112,9 @@ def _render(
         buffer,
         styles,
         brief.marking,
-        title=brief.title.strip() or UNTITLED,
-        author=brief.author,
-        subject=brief.purpose,
+        title=safe_text(brief.title).strip() or UNTITLED,
+        author=safe_text(brief.author),
+        subject=safe_text(brief.purpose),
         creator=CREATOR,
         lang=LANGUAGE,
     )

@@ -59,6 +59,7 @@ class BriefDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab is u
         self.notes = FootnoteArea(styles.frame_width)
         self.outline: list[str] = []
         self.body_pages: int | None = None  # pages before the appendix, once it starts
+        marking = safe_text(marking)
         self._banner = Paragraph(markup(marking), styles.banner) if marking.strip() else None
         frame = Frame(
             scale.margin,
