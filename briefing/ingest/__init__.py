@@ -1,9 +1,4 @@
-"""Importing sources: one reader per input format, each returning a SourceDraft.
-
-Formats: plain text (UTF-8, UTF-16, Windows-1252; the seed's "date YYYY-MM-DD"
-header), saved web pages, Word .docx, PDFs with a text layer, http(s) addresses and
-pasted text. Every failure the user can act on is an InputError with one sentence.
-"""
+"""Importing sources: one reader per input format, all returning a SourceDraft."""
 
 import pathlib
 

@@ -14,7 +14,9 @@ class SourceDraft:
     text: str
     title: str
     original: bytes
-    format: str  # "text" | "html" | "docx" | "pdf" | "url" | "paste"
+    # "text" | "html" | "docx" | "pdf" | "paste": how `original` is read again. A fetched
+    # URL gets its content's format (usually "html"), and the address goes in `url`.
+    format: str
     outlet: str | None = None
     author: str | None = None
     url: str | None = None
