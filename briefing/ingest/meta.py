@@ -13,6 +13,10 @@ _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|van|von|de|da|del|der|
 _BYLINE = re.compile(
     rf"^(?i:by)\s+({_NAME}(?:(?:\s*,\s*|\s+and\s+){_NAME})*)\s*(?:$|[,|;(]|\s[-\u2013—]\s)"
 )
+# A wire dateline names its agency: "WASHINGTON (Reuters) - ...", "BEIJING, Sept 19 (AP) —".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'/\u2019-]{1,40}(?:,[^()\n]{1,20})?\s\(([A-Z][\w&. ]{0,30}?)\)\s*[-\u2013\u2014]"
+)
 # Words whose trailing period does not end a sentence ("U.S. Secretary", "Mr. Han").
 _ABBREVIATIONS = frozenset(
     ("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "rep",
@@ -99,7 +103,17 @@ def find_byline(text: str, lines: int = 6) -> str | None:
 
 def find_staff_outlet(text: str) -> str | None:
     """Return the outlet a "... by <Outlet> staff ..." note in the last paragraphs names."""
-    for paragraph in reversed(text.split("\n\n")[-3:]):
+    for paragraph in reversed(text[-2000:].split("\n\n")[-3:]):
         if (match := _STAFF_OUTLET.search(paragraph)) is not None:
+            return match[1]
+    return None
+
+
+def find_outlet(text: str) -> str | None:
+    """Return the outlet: a "by <Outlet> staff" note, else a wire dateline's agency."""
+    if (outlet := find_staff_outlet(text)) is not None:
+        return outlet
+    for paragraph in text[:2000].split("\n\n")[:3]:
+        if (match := _DATELINE.match(paragraph)) is not None:
             return match[1]
     return None

@@ -6,7 +6,7 @@ import re
 from briefing.errors import InputError
 from briefing.ingest.decode import decode_text
 from briefing.ingest.draft import SourceDraft
-from briefing.ingest.meta import derive_title, find_byline, find_staff_outlet, headline, parse_date
+from briefing.ingest.meta import derive_title, find_byline, find_outlet, headline, parse_date
 from briefing.normalize import normalize_text
 
 # The seed format: " date 2023-09-19 U.S. Secretary..." (body on the same line), or the
@@ -53,7 +53,7 @@ def draft_from_text(
         title=normalize_text(title).replace("\n", " "),
         original=original,
         format=fmt,
-        outlet=find_staff_outlet(text),
+        outlet=find_outlet(text),
         author=find_byline(text),
         published=published,
     )

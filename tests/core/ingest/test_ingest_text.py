@@ -181,3 +181,15 @@ def test_unicode_round_trips_through_every_bom_encoding(text: str, encoding: str
     else:
         data = text.encode(encoding)
     assert read_bytes(data, "a.txt").text == normalize_text(split_header(text)[1])
+
+
+@pytest.mark.parametrize(
+    ("data", "outlet"),
+    [
+        ("date 2023-09-19 NEW YORK, Sept 18 (Reuters) - Blinken met Han.", "Reuters"),
+        ("Talks at the UN\n\nUNITED NATIONS (AP) — Blinken met Han.", "AP"),
+        ("U.S. officials (and others) - met on Monday.", None),
+    ],
+)
+def test_outlet_from_wire_dateline(data: str, outlet: str | None) -> None:
+    assert read_bytes(data.encode(), "a.txt").outlet == outlet
