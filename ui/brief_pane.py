@@ -74,6 +74,13 @@ class AutosaveDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), rect.height() + 6))
 
     @override
+    def destroyEditor(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        timer = editor.property("autosave_timer")
+        if isinstance(timer, QTimer):
+            timer.stop()  # the editor is closing: its text was committed or dropped
+        super().destroyEditor(editor, index)
+
+    @override
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QLineEdit)
         value = str(index.data(Qt.ItemDataRole.EditRole) or "")

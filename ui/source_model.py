@@ -85,7 +85,8 @@ class SourceModel(QAbstractTableModel):
                 self._rows = [_row(source, hit.snippet) for source, hit in hits]
                 self._total = len(self._rows)
             else:
-                self._rows = []
+                # The first batch comes with the reset, so a new view is never blank.
+                self._rows = [_row(s) for s in list_sources(session, limit=BATCH)]
                 self._total = count_sources(session)
         self.endResetModel()
 
