@@ -64,8 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.version_of is not None and len(drafts) != 1:
         raise InputError("--version-of takes exactly one file: the changed copy of that source.")
     engine = open_library(args.db)
-    for draft in drafts:
-        done = library.add_source(engine, draft, version_of=args.version_of)
+    for done in library.add_sources(engine, drafts, version_of=args.version_of):
         print(f"{done.source.id}\t{done.source.title}")
     return 0
 

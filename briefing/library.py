@@ -41,17 +41,33 @@ def add_source(engine: Engine, draft: SourceDraft, version_of: int | None = None
     A draft from the URL of a stored source, or with `version_of` set, becomes the
     newest version of that source when its content differs.
     """
-    digest = content_hash(draft.text)
-    for _attempt in range(2):
-        try:
-            with write_session(engine) as session:
-                return _add(session, draft, digest, version_of)
-        except SAIntegrityError:
-            # Another writer stored the same content between our check and insert.
-            continue
-    with read_session(engine) as session:
-        existing = session.exec(select(Source).where(Source.content_hash == digest)).one()
-        return Imported(existing, created=False, new_version=False)
+    return add_sources(engine, [draft], version_of)[0]
+
+
+def add_sources(
+    engine: Engine, drafts: Sequence[SourceDraft], version_of: int | None = None
+) -> list[Imported]:
+    """Store several drafts in one transaction (see add_source); all or nothing."""
+    digests = [content_hash(d.text) for d in drafts]
+    try:
+        with write_session(engine) as session:
+            return [
+                _add(session, draft, digest, version_of)
+                for draft, digest in zip(drafts, digests, strict=True)
+            ]
+    except SAIntegrityError:
+        # Another writer stored some of the same content meanwhile: go one by one.
+        return [_add_one(engine, d, h, version_of) for d, h in zip(drafts, digests, strict=True)]
+
+
+def _add_one(engine: Engine, draft: SourceDraft, digest: str, version_of: int | None) -> Imported:
+    try:
+        with write_session(engine) as session:
+            return _add(session, draft, digest, version_of)
+    except SAIntegrityError:
+        with read_session(engine) as session:
+            existing = session.exec(select(Source).where(Source.content_hash == digest)).one()
+            return Imported(existing, created=False, new_version=False)
 
 
 def _add(session: Session, draft: SourceDraft, digest: str, version_of: int | None) -> Imported:

@@ -193,10 +193,11 @@ def search_sources(session: Session, query: str, limit: int = 50) -> list[Search
 
 def _search_sqlite(session: Session, words: list[str], limit: int) -> list[SearchHit]:
     terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+    # "rank MATCH" with ORDER BY rank lets FTS5 keep only the top rows while scanning,
+    # and snippets are then made for those rows alone.
     sql = text(
-        "SELECT rowid, bm25(source_fts, 10.0, 1.0) AS score, "
-        "snippet(source_fts, 1, :open, :close, '…', 16) FROM source_fts "
-        "WHERE source_fts MATCH :q ORDER BY score LIMIT :limit"
+        "SELECT rowid, rank, snippet(source_fts, 1, :open, :close, '…', 16) FROM source_fts "
+        "WHERE source_fts MATCH :q AND rank MATCH 'bm25(10.0, 1.0)' ORDER BY rank LIMIT :limit"
     )
     rows = session.execute(
         sql,

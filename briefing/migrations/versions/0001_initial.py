@@ -102,7 +102,8 @@ def _sqlite_fts() -> None:
     # External-content FTS5 index kept in step with `source` by triggers.
     op.execute(
         "CREATE VIRTUAL TABLE source_fts USING fts5("
-        "title, text, content='source', content_rowid='id', tokenize='unicode61')"
+        "title, text, content='source', content_rowid='id', tokenize='unicode61', "
+        "prefix='2 3 4')"
     )
     op.execute(
         "CREATE TRIGGER source_fts_ai AFTER INSERT ON source BEGIN "
