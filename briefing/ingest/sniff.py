@@ -31,14 +31,16 @@ _UNSUPPORTED_MAGIC = (
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!", "a RAR archive"),
     (b"%!PS", "a PostScript file"),
+    (b"bplist00", "a Safari web archive (save the page as HTML only)"),
 )
 _UNSUPPORTED_EXT = {
     "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "heic", "svg",
     "doc", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "epub",
     "zip", "gz", "tgz", "7z", "rar", "exe", "dll", "mp3", "mp4", "mov", "wav",
+    "mht", "mhtml", "webarchive",
 }  # fmt: skip
 _TEXT_EXT = {"txt", "text", "md", "markdown", "rst", "csv", "log", ""}
-_HTML_EXT = {"html", "htm", "xhtml", "shtml", "mhtml"}
+_HTML_EXT = {"html", "htm", "xhtml", "shtml"}
 _HTML_START = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S
 )
@@ -51,7 +53,7 @@ Reader = Callable[[bytes, str], SourceDraft]
 
 def extension(name: str) -> str:
     """Return the lower-case extension of a file name or URL path, without the dot."""
-    base = name.rsplit("/", 1)[-1].split("?", 1)[0]
+    base = re.split(r"[\\/]", name.split("?", 1)[0])[-1]
     return base.rsplit(".", 1)[-1].lower() if "." in base else ""
 
 

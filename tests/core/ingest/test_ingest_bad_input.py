@@ -45,6 +45,12 @@ BAD_BYTES = {
     "odt": ("a.odt", zip_of({"mimetype": b"application/vnd.oasis"}), r"OpenDocument"),
     "rtf": ("a.rtf", b"{\\rtf1\\ansi hello}", r"is an RTF document"),
     "gzip": ("a.txt.gz", b"\x1f\x8b\x08\x00" + bytes(50), r"gzip"),
+    "mhtml": (
+        "page.mhtml",
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related",
+        r"\.mhtml file",
+    ),
+    "webarchive": ("page.webarchive", b"bplist00\xd1\x01\x02", r"Safari web archive"),
     "fake pdf": ("a.pdf", b"hello", r"is not a valid PDF"),
     "fake docx": ("a.docx", b"hello", r"is not a valid Word document"),
     "truncated pdf": ("cut.pdf", pdf_bytes([[BODY]])[:400], r"truncated or damaged"),
