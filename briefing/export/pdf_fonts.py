@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from briefing.errors import ExportError
 
@@ -55,10 +55,8 @@ def _register(name: str) -> TTFont:
     path = FONT_DIR / filename
     try:
         font = TTFont(name, str(path), subfontIndex=index)
-    except OSError as exc:
-        raise ExportError(
-            f"Cannot load the PDF font {path}: {exc.strerror or exc}; reinstall the application."
-        ) from None
+    except (OSError, TTFError):  # missing, unreadable or damaged
+        raise ExportError(f"Cannot load the PDF font {path}; reinstall the application.") from None
     pdfmetrics.registerFont(font)
     return font
 

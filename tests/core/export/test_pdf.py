@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from briefing.errors import ExportError
+from briefing.export import pdf_fonts
 from briefing.export.common import UNVERIFIED_MARK, ExportResult
 from briefing.export.pdf import PageFit, export_pdf, measure_fit
 from briefing.export.pdf_fonts import FONT_DIR, script_runs
@@ -395,3 +396,23 @@ def test_missing_poppler_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("PATH", "")
     with pytest.raises(pytest.fail.Exception, match="pdftotext is not installed"):
         pdf_text(Path("absent.pdf"))
+
+
+def test_one_pager_with_an_appendix_keeps_the_brief_on_page_one(tmp_path: Path) -> None:
+    path = tmp_path / "one+appendix.pdf"
+    result = export_pdf(build_seed_brief(), path, one_page=True, appendix=True)
+    assert result.pages == page_count(path) == 2
+    assert "Source excerpts" in pdf_text(path, 2)
+    assert set(internal_links(path)) == {(0, 1), (1, 0)}
+
+
+def test_missing_font_file_is_an_export_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_fonts, "FONT_DIR", tmp_path)
+    pdf_fonts._register.cache_clear()
+    try:
+        with pytest.raises(ExportError, match=r"Cannot load the PDF font .*reinstall"):
+            pdf_fonts._register(pdf_fonts.SANS_BOLD)
+    finally:
+        pdf_fonts._register.cache_clear()  # later tests load the real files again
