@@ -63,21 +63,25 @@ def reflow(page_text: str) -> str:
     return "".join(out)
 
 
+def _info_text(info: pypdf.DocumentInformation, key: str) -> str | None:
+    value = str(info.get(key) or "").strip()
+    # Producers fill in placeholders (reportlab: "untitled", "anonymous").
+    return value if value.lower() not in _PLACEHOLDERS else None
+
+
 def _metadata(reader: pypdf.PdfReader) -> tuple[str | None, str | None, dt.date | None]:
     """Return (title, author, creation date) from the document information dictionary."""
     try:
         info = reader.metadata
-    except (PyPdfError, ValueError, KeyError, TypeError):
+        if info is None:
+            return None, None, None
+        return (
+            _info_text(info, "/Title"),
+            _info_text(info, "/Author"),
+            parse_date(_info_text(info, "/CreationDate")),
+        )
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
         return None, None, None  # Broken metadata should not cost the user the text.
-    if info is None:
-        return None, None, None
-
-    def text(key: str) -> str | None:
-        value = str(info.get(key) or "").strip()
-        # Producers fill in placeholders (reportlab: "untitled", "anonymous").
-        return value if value.lower() not in _PLACEHOLDERS else None
-
-    return text("/Title"), text("/Author"), parse_date(text("/CreationDate"))
 
 
 def _open(data: bytes, name: str) -> pypdf.PdfReader:

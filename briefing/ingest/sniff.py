@@ -39,7 +39,6 @@ _UNSUPPORTED_EXT = {
     "zip", "gz", "tgz", "7z", "rar", "exe", "dll", "mp3", "mp4", "mov", "wav",
     "mht", "mhtml", "webarchive",
 }  # fmt: skip
-_TEXT_EXT = {"txt", "text", "md", "markdown", "rst", "csv", "log", ""}
 _HTML_EXT = {"html", "htm", "xhtml", "shtml"}
 _HTML_START = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S
