@@ -66,4 +66,6 @@ def read_text(data: bytes, name: str, declared_charset: str | None = None) -> So
 
 def read_paste(text: str, title: str | None = None) -> SourceDraft:
     """Read text the user pasted; `title` wins over a derived one."""
-    return draft_from_text(text, text.encode("utf-8"), "The pasted text", fmt="paste", title=title)
+    # A clipboard can hand over lone surrogates, which UTF-8 cannot store: they become U+FFFD.
+    raw = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return draft_from_text(raw, raw.encode("utf-8"), "The pasted text", fmt="paste", title=title)

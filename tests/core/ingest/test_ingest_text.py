@@ -193,3 +193,9 @@ def test_unicode_round_trips_through_every_bom_encoding(text: str, encoding: str
 )
 def test_outlet_from_wire_dateline(data: str, outlet: str | None) -> None:
     assert read_bytes(data.encode(), "a.txt").outlet == outlet
+
+
+def test_paste_with_a_lone_surrogate() -> None:
+    draft = read_paste("Broken \ud800 clipboard text.")
+    assert draft.text == "Broken \ufffd\ufffd\ufffd clipboard text."
+    assert draft.original.decode("utf-8") == draft.text
