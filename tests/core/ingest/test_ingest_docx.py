@@ -170,3 +170,17 @@ def test_tracked_deletions_and_moves_are_not_duplicated() -> None:
     )
     draft = read_bytes(replace_part(docx_bytes(["x"]), DOC_XML, xml), "a.docx")
     assert draft.text == "kept moved end"
+
+
+def test_directory_that_understates_a_size_is_refused() -> None:
+    """A bomb can lie in the zip directory; reading stops at the declared size."""
+    data = bytearray(docx_bytes([BODY * 200]))
+    name = DOC_XML.encode()
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        name_length = int.from_bytes(data[pos + 28 : pos + 30], "little")
+        if data[pos + 46 : pos + 46 + name_length] == name:
+            data[pos + 24 : pos + 28] = (100).to_bytes(4, "little")  # uncompressed size
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    with pytest.raises(InputError, match=r"^liar\.docx is damaged"):
+        read_bytes(bytes(data), "liar.docx")
