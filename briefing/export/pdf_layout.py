@@ -14,6 +14,7 @@ PAGE_WIDTH, PAGE_HEIGHT = LETTER
 RULE_COLOR = colors.HexColor("#8A94A6")
 LINK_HEX = "#1F4E9A"
 HIGHLIGHT_HEX = "#FFE97A"
+QUOTE_SPACE_AFTER = 1.0  # a quote's speaker line sits close under it
 UNVERIFIED_HEX = "#C00000"  # marks items that fail verification
 
 
@@ -92,7 +93,9 @@ def make_styles(scale: Scale) -> Styles:
             keepWithNext=1,
         ),
         bullet=style("bullet", size, leftIndent=size * 1.3, bulletIndent=2, spaceAfter=gap),
-        quote=style("quote", size, leftIndent=size * 2, rightIndent=size, spaceAfter=1),
+        quote=style(
+            "quote", size, leftIndent=size * 2, rightIndent=size, spaceAfter=QUOTE_SPACE_AFTER
+        ),
         speaker=style("speaker", size * 0.9, leftIndent=size * 2, spaceAfter=gap),
         note=style("note", scale.note, leftIndent=scale.note * 1.6, firstLineIndent=0),
         banner=style("banner", 8.5, fontName=SANS_BOLD, alignment=TA_CENTER),
@@ -104,6 +107,8 @@ def make_styles(scale: Scale) -> Styles:
 class RuledParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A paragraph with a rule down its left side: how quotes are set apart."""
 
+    rule_above = 0.0  # how far the rule reaches up into the space before, pt
+
     def draw(self) -> None:
         """Draw the text, then the rule in the left indent."""
         super().draw()
@@ -112,5 +117,11 @@ class RuledParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         canv.setStrokeColor(RULE_COLOR)
         canv.setLineWidth(1.6)
         x = self.style.leftIndent * 0.45
-        canv.line(x, 0, x, self.height)
+        canv.line(x, 0, x, self.height + self.rule_above)
         canv.restoreState()
+
+
+class SpeakerLine(RuledParagraph):
+    """The speaker line under a quote, its rule joined to the quote's."""
+
+    rule_above = QUOTE_SPACE_AFTER

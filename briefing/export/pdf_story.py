@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, HRFlowable, Paragraph
 
@@ -9,7 +10,14 @@ from briefing.cite import Citation, Citer, format_date, in_text_parts, sources_l
 from briefing.export.common import UNVERIFIED_MARK, display_text, safe_text
 from briefing.export.pdf_doc import Heading
 from briefing.export.pdf_fonts import markup
-from briefing.export.pdf_layout import LINK_HEX, RULE_COLOR, UNVERIFIED_HEX, RuledParagraph, Styles
+from briefing.export.pdf_layout import (
+    LINK_HEX,
+    RULE_COLOR,
+    UNVERIFIED_HEX,
+    RuledParagraph,
+    SpeakerLine,
+    Styles,
+)
 from briefing.export.pdf_notes import FootnoteArea, Note, NotedItem
 from briefing.views import Anchor, BriefView, ItemView, SourceRef
 
@@ -20,6 +28,17 @@ SOURCES_HEADING = "Sources"
 def text(value: str) -> str:
     """Any text of the brief as paragraph markup: control characters dropped, XML escaped."""
     return markup(safe_text(value))
+
+
+def linked(words: str, urls: Iterable[str | None]) -> str:
+    """`words` as markup, the first of `urls` found in them made a web link."""
+    for url in urls:
+        at = words.find(url) if url else -1
+        if url and at >= 0:
+            href = escape(safe_text(url), {'"': "&quot;"})
+            link = f'<a href="{href}" color="{LINK_HEX}">{text(url)}</a>'
+            return text(words[:at]) + link + text(words[at + len(url) :])
+    return text(words)
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,8 @@ class StoryWriter:
         self._source_numbers = _source_numbers(brief)
         self._source_notes = sources_list(brief)
         self._compact_notes: dict[int, Note] = {}
+        # Longest first: a source URL may be the start of another's.
+        self._urls = sorted((s.url for s in brief.sources.values() if s.url), key=len, reverse=True)
 
     def write(self) -> Story:
         """The whole body: title block, non-empty sections, and the sources list if needed."""
@@ -135,12 +156,12 @@ class StoryWriter:
             # One note per source, shared by all its marks (the marks link to the excerpts).
             number = self._source_numbers[citation.source_id]
             if number not in self._compact_notes:
-                words = text(self._source_notes[number - 1])
+                words = linked(self._source_notes[number - 1], self._urls)
                 paragraph = Paragraph(words, self.styles.note, bulletText=f"{number}")
                 self._compact_notes[number] = Note(f"source-{number}", paragraph)
             return number, self._compact_notes[number]
         number = citation.number or excerpt.number
-        body = text(citation.note or "")
+        body = linked(citation.note or "", [citation.url, *self._urls])
         if self.links:
             body += " " + self._link(f"See excerpt {excerpt.number}.", excerpt)
         paragraph = Paragraph(body, self.styles.note, bulletText=f"{number}")
@@ -155,8 +176,7 @@ class StoryWriter:
         source = self.brief.sources.get(item.anchor.source_id) if item.anchor else None
         line = speaker_line(item, source)
         if line:
-            # Ruled like the quote, so the rule runs down beside both.
-            self.story.add(RuledParagraph(text(line), self.styles.speaker), section_id)
+            self.story.add(SpeakerLine(text(line), self.styles.speaker), section_id)
 
     def _sources(self) -> None:
         entries = self._source_notes
@@ -166,7 +186,7 @@ class StoryWriter:
         heading = Heading(SOURCES_HEADING, self.styles.heading, key="sources")
         self.story.add(heading)
         for number, entry in enumerate(entries, start=1):
-            self.story.add(Paragraph(text(entry), style, bulletText=f"{number}."))
+            self.story.add(Paragraph(linked(entry, self._urls), style, bulletText=f"{number}."))
 
 
 def _metadata(brief: BriefView) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from tests.core.export.conftest import (
     HAN_QUOTE,
     MARKUP_NOTE,
     SEED_FACT_PARAPHRASE,
+    SEED_URL,
     build_seed_brief,
     with_extra_facts,
     with_failing_quote,
@@ -170,7 +171,7 @@ def test_metadata_language_and_outline(full_pdf: Path) -> None:
 
 
 def internal_links(path: Path) -> list[tuple[int, int]]:
-    """(page index, target page index) for each link annotation; every one must be internal."""
+    """(page index, target page index) for each link to a place in the document."""
     reader = PdfReader(path)
     page_numbers = {}
     for n, page in enumerate(reader.pages):
@@ -181,15 +182,35 @@ def internal_links(path: Path) -> list[tuple[int, int]]:
         for ref in page.get("/Annots") or []:
             annot = ref.get_object()
             assert annot["/Subtype"] == "/Link"
-            assert "/Dest" in annot, "a citation link must be internal"
-            links.append((number, page_numbers[annot["/Dest"][0].idnum]))
+            if "/Dest" in annot:
+                links.append((number, page_numbers[annot["/Dest"][0].idnum]))
+            else:
+                assert annot["/A"]["/S"] == "/URI"  # else a web link (a source's URL)
     return links
+
+
+def web_links(path: Path, index: int = 0) -> list[str]:
+    """The URIs that links on page `index` open."""
+    page = PdfReader(path).pages[index]
+    annots = [ref.get_object() for ref in page.get("/Annots") or []]
+    return [str(annot["/A"]["/URI"]) for annot in annots if "/A" in annot]
 
 
 def test_citation_marks_link_to_passages_and_back(full_pdf: Path) -> None:
     links = internal_links(full_pdf)
     # Four marks and four "See excerpt" note links lead to the appendix; four labels lead back.
     assert sorted(links) == [(0, 1)] * 8 + [(1, 0)] * 4
+
+
+def test_source_urls_are_web_links(full_pdf: Path) -> None:
+    uris = set(web_links(full_pdf))
+    # The first notes open the passage itself (text fragment); the sources list the page.
+    assert (
+        f"{SEED_URL}#:~:text=The%20world%20expects%20us,responsibly%20manage%20our%20relationship%2C"
+        in uris
+    )
+    assert SEED_URL in uris
+    assert "https://ledger.example.org/2023/09/summit-planning" in uris
 
 
 @pytest.mark.parametrize(
