@@ -4,7 +4,7 @@ import datetime
 import re
 from collections.abc import Callable
 
-from briefing.extract.lexicon import MONTHS, WEEKDAYS
+from briefing.extract.lexicon import MONTHS, WEEKDAYS, trie_pattern, word_set
 from briefing.extract.model import DateMention
 
 _D = datetime.date
@@ -43,10 +43,23 @@ _ALTS = {
     "mon": rf"(?:(?P<mon_q>early|mid|late|(?i:last|next|this))[- ])?{_mon('mon_m')}",
     "year": _YEAR.format("year_y"),
 }
-_PREP = r"(?:(?P<prep>(?i:on|in|since|by|until|till|from|during|before|after|through)) )?"
-_DATES = re.compile(
-    r"\b" + _PREP + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ALTS.items()) + ")"
+_DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _ALTS.items()))
+_PREP = re.compile(r"(?:on|in|since|by|until|till|from|during|before|after|through) $", re.I)
+# Speed (issue: >= 2 MB/s): the full pattern is tried only where a date can start, found
+# by a prefix-tree alternation of the words and digits that open one. "ago" and "the
+# weekend" end their expressions, so the start is looked for just before them.
+_OPENERS = word_set(
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday yesterday today tomorrow tonight earlier later early late mid "
+    "last next this past coming ago"
 )
+_TRIGGER = re.compile(
+    r"\b(?:\d|the weekend|" + trie_pattern({w for o in _OPENERS for w in (o, o.capitalize())}) + ")"
+)
+_BACK = {
+    "ago": re.compile(rf"(?i:\b(?:{_NUM}) (?:day|week|month|year)s? )$"),
+    "the weekend": re.compile(r"(?i:\b(?:over|at|during) )$"),
+}
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled|expected|plans?|planned|"
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit)\b"
@@ -156,76 +169,73 @@ def _date(y: int, m: int, d: int) -> str | None:
         return None
 
 
-_Ctx = tuple[re.Match[str], _D | None, bool]
-
-
-def _r_mdy(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_mdy(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     return _date(int(m["mdy_y"]), _month_of(m["mdy_m"]), int(m["mdy_d"]))
 
 
-def _r_dmy(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_dmy(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     return _date(int(m["dmy_y"]), _month_of(m["dmy_m"]), int(m["dmy_d"]))
 
 
-def _r_my(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_my(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     return f"{int(m['my_y']):04d}-{_month_of(m['my_m']):02d}"
 
 
-def _r_md(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_md(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     if pub is None:
         return None
     month = _month_of(m["md_m"])
     return _date(_year_for(month, pub, fut), month, int(m["md_d"]))
 
 
-def _r_dm(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_dm(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     if pub is None:
         return None
     month = _month_of(m["dm_m"])
     return _date(_year_for(month, pub, fut), month, int(m["dm_d"]))
 
 
-def _r_iso(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_iso(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     y, mo, d = (int(x) for x in m["iso_v"].split("-"))
     return _date(y, mo, d)
 
 
-def _r_ago(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_ago(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     return _ago(m["ago_n"], m["ago_u"], pub) if pub else None
 
 
-def _r_deic(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_deic(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     if pub is None:
         return None
     shift = {"yesterday": -1, "tomorrow": 1}.get(m["deic_w"].lower(), 0)
     return (pub + shift * _DAY).isoformat()
 
 
-def _r_part(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_part(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     if pub is None:
         return None
     return (pub - _DAY if m["part_w"].lower() == "last night" else pub).isoformat()
 
 
-def _r_span(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_span(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     return _span(m["span_w"].lower(), m["span_u"].lower(), pub) if pub else None
 
 
-def _r_wkend(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_wkend(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     return _weekend("over", pub) if pub else None
 
 
-def _r_wd(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_wd(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     if pub is None:
         return None
     qual = (m["wd_q"] or "").lower()
     return _weekday(m["wd_d"], qual, pub, fut).isoformat()
 
 
-def _r_mon(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
+def _r_mon(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
     qual = (m["mon_q"] or "").lower()
     month = _month_of(m["mon_m"])
-    if pub is None or (not m["prep"] and not qual and m["mon_m"].rstrip(".") in {"May", "Mar"}):
+    if pub is None or (not prep and not qual and m["mon_m"].rstrip(".") in {"May", "Mar"}):
         return None  # "May" and "March" alone are usually a verb or a name
     if qual == "next":
         return f"{pub.year + (month <= pub.month):04d}-{month:02d}"
@@ -236,11 +246,11 @@ def _r_mon(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
     return f"{_year_for(month, pub, fut):04d}-{month:02d}"
 
 
-def _r_year(m: re.Match[str], pub: _D | None, fut: bool) -> str | None:
-    return m["year_y"] if m["prep"] else None
+def _r_year(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+    return m["year_y"] if prep else None
 
 
-_RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool], str | None]] = {
+_RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool, bool], str | None]] = {
     "mdy": _r_mdy, "dmy": _r_dmy, "my": _r_my, "md": _r_md, "dm": _r_dm, "iso": _r_iso,
     "ago": _r_ago, "deic": _r_deic, "part": _r_part, "span": _r_span, "wkend": _r_wkend,
     "wd": _r_wd, "mon": _r_mon, "year": _r_year,
@@ -250,12 +260,26 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool], str | None]] = 
 def find_dates(text: str, published: _D | None) -> list[DateMention]:
     """Return the date expressions of `text` that resolve, with ISO values."""
     out = []
-    for m in _DATES.finditer(text):
-        kind = next(k for k in _RESOLVERS if m[k] is not None)
+    done = 0
+    for t in _TRIGGER.finditer(text):
+        start = t.start()
+        back = _BACK.get(t.group())
+        if back:
+            b = back.search(text, max(0, start - 24), start)
+            start = b.start() if b else -1
+        if start < done:
+            continue
+        m = _DATES.match(text, start)
+        if not m:
+            continue
+        kind = m.lastgroup or ""
+        prep = _PREP.search(text, max(0, m.start() - 8), m.start())
         fut = _future(text, m.start(), m.end())
-        resolved = _RESOLVERS[kind](m, published, fut)
+        resolved = _RESOLVERS[kind](m, published, fut, prep is not None)
         if resolved:
-            out.append(DateMention(m.group(), m.start(), m.end(), resolved))
+            start = prep.start() if prep else m.start()
+            out.append(DateMention(text[start : m.end()], start, m.end(), resolved))
+            done = m.end()
     return out
 
 

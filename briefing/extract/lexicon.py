@@ -1,5 +1,9 @@
 """Word lists the extraction heuristics share: cue verbs, titles, honorifics, stop words."""
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 
 def word_set(spaced: str) -> frozenset[str]:
     """A word set written as one space-separated string (keeps the lists compact)."""
@@ -39,6 +43,15 @@ HONORIFICS = {
 
 # Capitalised words that are a title, not part of a person's name ("Vice President Han Zheng").
 TITLE_WORDS = word_set(
+    "writer author artist actor actress singer musician player striker midfielder defender "
+    "goalkeeper teammate nurse doctor lawyer teacher student resident activist campaigner "
+    "historian novelist poet journalist reporter photographer designer chef entrepreneur "
+    "investor billionaire businessman businesswoman tycoon rapper comedian presenter "
+    "broadcaster pilot engineer scientist researcher strategist pollster consultant lobbyist "
+    "candidate nominee incumbent veteran survivor witness owner landlord tenant farmer "
+    "fisherman miner trooper sheriff marshal warden firefighter paramedic surgeon physician "
+    "pharmacist dentist priest monk nun cleric pastor midwife shopkeeper mother father "
+    "grandmother grandfather son daughter widow widower cousin neighbour neighbor "
     "administrator commander secretary-general director-general ombudsman treasurer "
     "registrar provost dean principal superintendent governor-general "
     "acting adm adm. admiral affairs afghan african agriculture ambassador american analyst "
@@ -178,3 +191,26 @@ GROUP_NOUNS = word_set(
     "commission report study survey organisation organization bank regulator "
     "prosecutors lawyers attorneys family relatives neighbours neighbors others"
 )
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of `words` factored into a prefix tree.
+
+    Python's `re` tries every branch of a flat alternation at every position; a tree
+    fails after one character almost everywhere (issue: >= 2 MB/s).
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branch(trie)
+
+
+def _branch(node: dict[str, Any]) -> str:
+    alts = [re.escape(ch) + _branch(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body

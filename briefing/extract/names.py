@@ -21,11 +21,12 @@ _TOKEN = (
     rf"|{_U}(?:\.{_U})+\.?|{_U}\.(?= {_U})|{_U}[\w\u2019'\-]*)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|di|del|ter|bint)"
-_RUN = re.compile(rf"{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*")
+_RUN = re.compile(rf"(?={_U}){_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*")
 _TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
+_GIVEN = FEMALE_NAMES | MALE_NAMES
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
 def _is_person(tokens: tuple[str, ...]) -> bool:
     if len(tokens) == 1 and len(tokens[0].rstrip(".")) == 1:
         return False
-    if tokens[0].lower() in FEMALE_NAMES | MALE_NAMES and len(tokens) > 1:
+    if tokens[0].lower() in _GIVEN and len(tokens) > 1:
         return True
     for tok in tokens:
         low = tok.lower().rstrip(".")
@@ -105,6 +106,9 @@ def find_mentions(text: str) -> list[NameMention]:
     """Return the capitalised-run mentions of `text`, in order."""
     out = []
     for m in _RUN.finditer(text):
+        run = m.group()
+        if " " not in run and run.lower().rstrip(".") in STOP_CAPS:
+            continue  # most runs are one sentence-opening word ("The"); skip them fast
         mention = _mention(text, m)
         if mention:
             out.append(mention)

@@ -1,5 +1,6 @@
 """The people a source names: fullest names, roles, aliases, and short-name resolution."""
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -99,15 +100,18 @@ class Roster:
     def __init__(self, text: str, mentions: list[NameMention]) -> None:
         self._entries: dict[str, _Entry] = {}
         self._canon: dict[tuple[str, ...], _Entry] = {}
+        self._by_token: dict[str, list[_Entry]] = {}
         multi = sorted(
             {m.tokens for m in mentions if m.person and len(m.tokens) > 1},
             key=lambda t: -len(t),
         )
         for toks in multi:
-            owner = next((e for e in self._entries.values() if _contains(e.tokens, toks)), None)
+            owner = next((e for e in self._sharing(toks) if _contains(e.tokens, toks)), None)
             if owner is None:
                 owner = _Entry(" ".join(toks), toks, gender=first_name_gender(toks))
                 self._entries[owner.name] = owner
+                for tok in set(toks):
+                    self._by_token.setdefault(tok, []).append(owner)
             self._canon[toks] = owner
         for m in mentions:
             self._note(text, m)
@@ -124,14 +128,22 @@ class Roster:
             entry.role = role_before(text, m.start) or role_after(text, m.end)
 
     def _alias_entry(self, tokens: tuple[str, ...], pos: int) -> _Entry | None:
-        cands = [e for e in self._entries.values() if _contains(e.tokens, tokens)]
+        cands = [e for e in self._sharing(tokens) if _contains(e.tokens, tokens)]
         if not cands:
             return None
 
         def recency(e: _Entry) -> tuple[int, int]:
-            return (max((p for p in e.positions if p <= pos), default=-1), len(e.tokens))
+            # positions are appended in text order, so the last one before `pos` is a bisect
+            i = bisect.bisect_right(e.positions, pos)
+            return (e.positions[i - 1] if i else -1, len(e.tokens))
 
         return max(cands, key=recency)
+
+    def _sharing(self, tokens: tuple[str, ...]) -> list[_Entry]:
+        """Entries that have the first or last of `tokens` among their own."""
+        first = self._by_token.get(tokens[0], [])
+        last = self._by_token.get(tokens[-1], []) if len(tokens) > 1 else []
+        return first + [e for e in last if e not in first]
 
     def resolve(self, tokens: tuple[str, ...], pos: int) -> str:
         """The fullest name for `tokens` as used at `pos`; the tokens themselves if unknown."""
@@ -160,7 +172,10 @@ class Roster:
 
     def add_single(self, name: str, gender: str | None, alias: str | None) -> None:
         """Add a person the source names by one word only ("Mr Brown")."""
-        entry = self._entries.setdefault(name, _Entry(name, (name,)))
+        if name not in self._entries:
+            self._entries[name] = _Entry(name, (name,))
+            self._by_token.setdefault(name, []).append(self._entries[name])
+        entry = self._entries[name]
         entry.gender = entry.gender or gender
         if alias:
             entry.aliases.add(alias)

@@ -11,6 +11,7 @@ from briefing.extract.lexicon import (
     GROUP_NOUNS,
     PRONOUNS,
     ROLE_WORDS,
+    trie_pattern,
     word_set,
 )
 from briefing.extract.names import NameMention
@@ -19,12 +20,7 @@ from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
 from briefing.extract.subjects import Subject, SubjectReader
 
-_CUE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted({re.escape(c) for c in (*CUE_WORDS, *CUE_PHRASES)}, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+_CUE = re.compile(r"(?<![\w-])" + trie_pattern({*CUE_WORDS, *CUE_PHRASES, "According to"}) + r"\b")
 _LEAD = re.compile(r"[\s,;:.!?\u2014\u2013\-]*")
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
 _CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
@@ -73,6 +69,7 @@ class Attributor:
         roster: Roster,
     ) -> None:
         self.text, self.masked, self.quotes = text, masked, quotes
+        self._opens = [q.open_at for q in quotes]
         self.sents, self.roster = sentences, roster
         self._para_starts = [a for a, _ in paragraphs]
         self._lower_words = set(_LOWER_WORD.findall(text))
@@ -85,7 +82,12 @@ class Attributor:
         self.subject_like = {
             m.start
             for m in persons
-            if (len(m.tokens) > 1 or m.honorific or roster.known(m.tokens))
+            if (
+                len(m.tokens) > 1
+                or m.honorific
+                or roster.known(m.tokens)
+                or self._starts_sentence(m)
+            )
             and self._is_subject_like(m)
         }
         self._subject_list = [m for m in persons if m.start in self.subject_like]
@@ -102,6 +104,10 @@ class Attributor:
         # "Local business owner Mr Patel": a short noun phrase, no verb or preposition.
         return len(words) <= 6 and not any(w.lower() in _NOT_IN_SUBJECT for w in words)
 
+    def _starts_sentence(self, m: NameMention) -> bool:
+        """True when the mention is the first word of its sentence."""
+        return self.sents.at(m.run_start)[0] == m.run_start
+
     def _is_common(self, m: NameMention) -> bool:
         """A capitalised common noun opening a sentence ("Officials", "Organisers")."""
         return len(m.tokens) == 1 and not m.honorific and self._common_noun(m.tokens[0])
@@ -114,12 +120,12 @@ class Attributor:
             if att.speaker:
                 self.spoken.append((max(att.pos, q.start), att.speaker, att.group))
             out.append(att)
-        return out
+        return _fill_run_on_quotes(self.quotes, out)
 
     def _attribute(self, i: int, q: QuoteSpan, prev: Attribution | None) -> Attribution:
-        if q.continued and prev is not None:
-            return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
         after = self._after(q)
+        if q.continued and prev is not None and not (after and after.subject):
+            return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
         before = self._before(q)
         # "…", according to state media` after a cue naming the speaker cites a channel.
         relayed = after and after.cue.lower() == "according to" and before and before.subject
@@ -168,8 +174,9 @@ class Attributor:
         if s_b <= a + 1 and idx + 1 < len(self.sents.spans):
             n_a, n_b = self.sents.spans[idx + 1]
             s_b = n_b if "\n" not in self.text[a:n_a] else s_b
-        nxt = next((o.open_at for o in self.quotes if a <= o.open_at < s_b), s_b)
-        return a, nxt
+        j = bisect.bisect_left(self._opens, a)
+        nxt = self._opens[j] if j < len(self._opens) else s_b
+        return a, min(nxt, s_b)
 
     def _after(self, q: QuoteSpan) -> _Cue | None:
         """A cue right after the quote: `, Smith said` or `, said Smith`."""
@@ -194,7 +201,7 @@ class Attributor:
         return max([s_a, *prev_ends])
 
     def _quotes_before(self, q: QuoteSpan) -> list[QuoteSpan]:
-        i = self.quotes.index(q)
+        i = bisect.bisect_left(self._opens, q.open_at)
         return self.quotes[max(0, i - 3) : i]
 
     def _before(self, q: QuoteSpan) -> _Cue | None:
@@ -296,9 +303,20 @@ class Attributor:
             return name, "person"
         return None, "person"
 
+    def _spoken_between(self, lo: int, hi: int) -> list[tuple[int, str, bool]]:
+        """Speakers recorded at positions in [lo, hi), in text order."""
+        out = []
+        for event in reversed(self.spoken):
+            if event[0] < lo:
+                break
+            if event[0] < hi:
+                out.append(event)
+        out.reverse()
+        return out
+
     def _candidates(self, pos: int, lo: int) -> list[str]:
         """Recent speakers and sentence subjects before `pos`, nearest first."""
-        events = [(p, name) for p, name, group in self.spoken if lo <= p < pos and not group]
+        events = [(p, name) for p, name, group in self._spoken_between(lo, pos) if not group]
         j = bisect.bisect_left(self._subject_starts, pos)
         for m in reversed(self._subject_list[:j]):
             if m.start < lo:
@@ -306,6 +324,16 @@ class Attributor:
             events.append((m.start, self.roster.resolve(m.tokens, m.start)))
         events.sort(reverse=True)
         return [name for _, name in events]
+
+
+def _fill_run_on_quotes(quotes: list[QuoteSpan], atts: list[Attribution]) -> list[Attribution]:
+    """Give the earlier paragraphs of a run-on quote the speaker named at its end."""
+    for i in range(len(quotes) - 1, 0, -1):
+        if quotes[i].continued and atts[i].speaker and not atts[i - 1].speaker:
+            atts[i - 1] = Attribution(
+                atts[i].speaker, atts[i].role, atts[i].cue, "continuation", atts[i].group
+            )
+    return atts
 
 
 def is_partial(text: str, q: QuoteSpan) -> bool:

@@ -18,6 +18,14 @@ _WORD = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 _DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two"}
 
 
+def _ends_phrase(words: list[re.Match[str]], k: int) -> bool:
+    """A comma, colon or full stop (not the one after "Dr" or "St") closes a phrase."""
+    mark = words[k].group()
+    if mark == ".":
+        return k == 0 or len(words[k - 1].group()) > 3 or words[k - 1].group().islower()
+    return mark in {",", ";", ":"}
+
+
 def _between_capitals(seq: list[re.Match[str]], k: int) -> bool:
     return (
         0 < k < len(seq) - 1 and seq[k - 1].group()[0].isupper() and seq[k + 1].group()[0].isupper()
@@ -81,7 +89,7 @@ class SubjectReader:
             return None
         if words[0].group().lower() in PRONOUNS:
             return Subject("pronoun", words[0].group().lower(), words[0].start())
-        stop = next((w.start() for w in words if w.group() in {",", ".", ";", ":"}), b)
+        stop = next((w.start() for k, w in enumerate(words) if _ends_phrase(words, k)), b)
         persons = self.persons_in(a, stop)
         if persons and len(self._words(a, persons[0].start)) <= 8:
             return Subject("person", persons[0].name, persons[0].start, persons[0])

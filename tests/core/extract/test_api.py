@@ -1,0 +1,55 @@
+"""The public interface other modules code against, and its JSON form."""
+
+import datetime
+import json
+import time
+
+from briefing.extract import EXTRACTOR_VERSION, Extraction, extract
+from tests.core.extract.gold import load_articles
+
+
+def test_version_is_a_string() -> None:
+    assert isinstance(EXTRACTOR_VERSION, str)
+    assert EXTRACTOR_VERSION
+
+
+def test_to_json_matches_the_design_contract() -> None:
+    text = '"We are ready," Mayor Ann Lee said on Monday.'
+    data = extract(text, datetime.date(2024, 3, 14)).to_json()
+    assert set(data) == {"quotes", "facts", "dates", "people"}
+    quote = data["quotes"][0]  # type: ignore[index]
+    assert set(quote) == {
+        "text",
+        "start",
+        "end",
+        "speaker",
+        "speaker_role",
+        "cue",
+        "partial",
+        "rule",
+    }
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_empty_and_quote_free_text() -> None:
+    assert extract("", None) == Extraction((), (), (), ())
+    assert extract("Nothing to see here.", None).quotes == ()
+
+
+def test_unbalanced_marks_do_not_crash() -> None:
+    for text in ['"', '""', "\u201c\u201c\u201d", "'", "He said \u201cyes.\n\nNo.", '" a " b " c']:
+        for q in extract(text, None).quotes:
+            assert text[q.start : q.end] == q.text
+
+
+def test_results_are_deterministic() -> None:
+    article = load_articles()[0]
+    assert extract(article.text, article.published) == extract(article.text, article.published)
+
+
+def test_large_input_is_linear_enough() -> None:
+    body = "\n\n".join(a.text for a in load_articles())
+    big = "\n\n".join([body] * 40)
+    start = time.perf_counter()
+    extract(big, datetime.date(2024, 1, 1))
+    assert time.perf_counter() - start < 5.0

@@ -1,0 +1,70 @@
+"""Relative and absolute dates resolved against the publication date."""
+
+import datetime
+
+import pytest
+
+from briefing.extract import extract, resolve_date
+
+TUESDAY = datetime.date(2023, 9, 19)
+
+
+@pytest.mark.parametrize(
+    ("expression", "resolved"),
+    [
+        ("on Monday", "2023-09-18"),
+        ("last weekend", "2023-09-16/2023-09-17"),
+        ("this weekend", "2023-09-23/2023-09-24"),
+        ("this month", "2023-09"),
+        ("later this year", "2023"),
+        ("this year", "2023"),
+        ("in November", "2023-11"),
+        ("yesterday", "2023-09-18"),
+        ("today", "2023-09-19"),
+        ("tomorrow", "2023-09-20"),
+        ("last week", "2023-09-11/2023-09-17"),
+        ("next week", "2023-09-25/2023-10-01"),
+        ("earlier this week", "2023-09-18/2023-09-24"),
+        ("last month", "2023-08"),
+        ("next month", "2023-10"),
+        ("last year", "2022"),
+        ("next year", "2024"),
+        ("on Sept. 5", "2023-09-05"),
+        ("Sept. 5", "2023-09-05"),
+        ("March 3, 2024", "2024-03-03"),
+        ("3 March 2024", "2024-03-03"),
+        ("last Friday", "2023-09-15"),
+        ("next Friday", "2023-09-22"),
+        ("Friday", "2023-09-15"),
+        ("in June 2022", "2022-06"),
+        ("two days ago", "2023-09-17"),
+        ("in 2019", "2019"),
+        ("next March", "2024-03"),
+    ],
+)
+def test_resolution(expression: str, resolved: str) -> None:
+    assert resolve_date(expression, TUESDAY) == resolved
+
+
+def test_future_tense_picks_the_coming_weekday() -> None:
+    assert resolve_date("The leaders will meet on Friday", TUESDAY) == "2023-09-22"
+
+
+def test_reported_speech_day_is_past() -> None:
+    text = "The agency said on Thursday the line would open soon."
+    assert resolve_date(text, TUESDAY) == "2023-09-14"
+
+
+def test_date_text_keeps_its_preposition_and_offsets() -> None:
+    text = "They met on Monday in Malta."
+    (mention,) = extract(text, TUESDAY).dates
+    assert (mention.text, text[mention.start : mention.end]) == ("on Monday", "on Monday")
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert resolve_date("on Monday", None) is None
+    assert resolve_date("March 3, 2024", None) == "2024-03-03"
+
+
+def test_may_as_a_verb_is_not_a_date() -> None:
+    assert extract("Officials May decide later.", TUESDAY).dates == ()

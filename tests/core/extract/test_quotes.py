@@ -1,0 +1,63 @@
+"""Quotation spans: straight and curly marks, split, multi-paragraph, nested, partial."""
+
+from briefing.extract import Quote, extract
+
+
+def quotes(text: str) -> list[Quote]:
+    return list(extract(text, None).quotes)
+
+
+def test_straight_and_curly_marks_give_the_inner_span() -> None:
+    text = 'He said "one two three four." She said \u201cfive six seven eight.\u201d'
+    found = quotes(text)
+    assert [q.text for q in found] == ["one two three four.", "five six seven eight."]
+    assert all(text[q.start : q.end] == q.text for q in found)
+
+
+def test_quote_split_around_its_attribution() -> None:
+    found = quotes('"We will win," Smith said, "and we will win again."')
+    assert [q.text for q in found] == ["We will win,", "and we will win again."]
+
+
+def test_multi_sentence_quote_is_one_quote() -> None:
+    found = quotes('"It rained. Then it poured. Then it stopped," Smith said.')
+    assert [q.text for q in found] == ["It rained. Then it poured. Then it stopped,"]
+
+
+def test_quote_running_over_paragraphs() -> None:
+    text = '"First part of it.\n\n"Second part of it," Jones said.'
+    found = quotes(text)
+    assert [q.text for q in found] == ["First part of it.", "Second part of it,"]
+    assert found[1].speaker == "Jones"
+    assert found[0].speaker == "Jones"
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    found = quotes("\u201cThey told me \u2018no way\u2019 at first,\u201d Lee said.")
+    assert [q.text for q in found] == ["They told me \u2018no way\u2019 at first,"]
+
+
+def test_single_quotes_as_primary_marks() -> None:
+    found = quotes("'We are ready for this,' Mr Kerr said on Tuesday.")
+    assert [q.text for q in found] == ["We are ready for this,"]
+    assert found[0].speaker == "Kerr"
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert quotes("The workers' union didn't agree with the members' plan.") == []
+
+
+def test_scare_quote_is_partial_and_unattributed() -> None:
+    found = quotes('The so-called "peace dividend" never arrived.')
+    assert [(q.text, q.partial, q.speaker) for q in found] == [("peace dividend", True, None)]
+
+
+def test_full_quote_is_not_partial() -> None:
+    found = quotes('"The plan is working well for everyone," Smith said.')
+    assert found[0].partial is False
+
+
+def test_lowercase_fragment_is_partial() -> None:
+    found = quotes('Smith said the plan was "working well for everyone."')
+    assert found[0].partial is True
+    assert found[0].speaker == "Smith"

@@ -1,0 +1,136 @@
+"""Speaker attribution: cue order, colon, neighbours, continuation, pronouns, names, groups."""
+
+import datetime
+
+from briefing.extract import Quote, extract
+
+DAY = datetime.date(2024, 3, 14)
+
+
+def attributed(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.rule) for q in extract(text, DAY).quotes]
+
+
+def only(text: str) -> Quote:
+    found = extract(text, DAY).quotes
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_cue_after_in_both_orders() -> None:
+    text = (
+        'Writer Jane Doe spoke first. "We start today," Doe said.\n\n'
+        '"We finish tomorrow," said Richard Roe, the site manager.'
+    )
+    assert attributed(text) == [("Jane Doe", "cue-after"), ("Richard Roe", "cue-after")]
+
+
+def test_cue_is_recorded() -> None:
+    assert only('"It is over," Mayor Ann Lee told reporters.').cue == "told"
+
+
+def test_colon_introduction() -> None:
+    q = only('Mayor Ann Lee told reporters: "The bridge will reopen."')
+    assert (q.speaker, q.rule, q.cue) == ("Ann Lee", "colon-intro", "told")
+
+
+def test_according_to() -> None:
+    q = only('According to Dr. Ravi Menon, "the vaccine works."')
+    assert (q.speaker, q.rule) == ("Ravi Menon", "according-to")
+
+
+def test_colon_in_the_previous_sentence() -> None:
+    text = 'Coach Tom Reilly was blunt after the game:\n\n"We were not good enough today."'
+    assert attributed(text) == [("Tom Reilly", "neighbour-sentence")]
+
+
+def test_uncued_paragraph_continues_the_last_speaker() -> None:
+    text = (
+        '"We lost the vote," said Senator Mary Cole.\n\n'
+        '"But we will bring the bill back next year."'
+    )
+    assert attributed(text) == [("Mary Cole", "cue-after"), ("Mary Cole", "continuation")]
+
+
+def test_neighbour_sentence_subject() -> None:
+    text = 'Farmer Joan Pike has lost half her crop.\n\n"The rain never came this year."'
+    assert attributed(text) == [("Joan Pike", "neighbour-sentence")]
+
+
+def test_pronoun_resolves_to_the_speaker_not_the_last_name() -> None:
+    text = (
+        '"We talked," Antony Blinken said at his meeting with Han Zheng. '
+        '"We agreed on little," he added.'
+    )
+    assert attributed(text)[1] == ("Antony Blinken", "pronoun")
+
+
+def test_pronoun_respects_gender() -> None:
+    text = (
+        'Mr Gordon Brown met Ms Alice Hart on Monday. "We will work together," '
+        'she said. "It went well," he said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Alice Hart", "Gordon Brown"]
+
+
+def test_surname_resolves_to_the_full_name() -> None:
+    text = (
+        'U.S. Secretary of State Antony Blinken arrived.\n\n"We are here to listen," Blinken said.'
+    )
+    q = only(text)
+    assert (q.speaker, q.speaker_role) == ("Antony Blinken", "U.S. Secretary of State")
+
+
+def test_family_name_first() -> None:
+    text = (
+        "Chinese Vice President Han Zheng and President Xi Jinping spoke.\n\n"
+        '"Relations matter," Han said. "So does trust," Xi said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Han Zheng", "Xi Jinping"]
+
+
+def test_honorific_dropped_and_resolved() -> None:
+    text = 'Gordon Brown spoke in Leeds. "Growth is back," Mr Brown said.'
+    assert only(text).speaker == "Gordon Brown"
+
+
+def test_honorific_dropped_without_full_name() -> None:
+    assert only('"Growth is back," Mr Brown said.').speaker == "Brown"
+
+
+def test_appositive_role() -> None:
+    text = 'Jake Sullivan, the national security adviser, said: "Talks were useful."'
+    q = only(text)
+    assert (q.speaker, q.speaker_role) == ("Jake Sullivan", "national security adviser")
+
+
+def test_groups_as_such() -> None:
+    text = (
+        'The talks were "candid and constructive," both sides said.\n\n'
+        '"We reject the claims," the ministry said in a statement.'
+    )
+    assert [s for s, _ in attributed(text)] == ["both sides", "the ministry"]
+
+
+def test_nobody_named_gives_none() -> None:
+    assert only('A sign on the door read "Closed until further notice."').speaker is None
+
+
+def test_mid_sentence_cue_with_coordinated_verb() -> None:
+    text = 'Biden this month voiced regret that Xi skipped the summit, but said he would "see him."'
+    assert only(text).speaker == "Biden"
+
+
+def test_relayed_according_to_keeps_the_speaker() -> None:
+    text = 'Xi told Scholz the ties were "strategic", according to state broadcaster CCTV.'
+    assert only(text).speaker == "Xi"
+
+
+def test_people_roster() -> None:
+    text = (
+        'White House national security adviser Jake Sullivan met Wang Yi. "Good talks," '
+        "Sullivan said."
+    )
+    people = {p.name: p for p in extract(text, DAY).people}
+    assert people["Jake Sullivan"].role == "White House national security adviser"
+    assert "Sullivan" in people["Jake Sullivan"].aliases
