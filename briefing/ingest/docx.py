@@ -108,12 +108,21 @@ def _runs(el: ET.Element) -> Iterator[str]:
             yield from _runs(child)
 
 
+def _boxes(el: ET.Element) -> Iterator[ET.Element]:
+    """Yield the text boxes anchored in `el`, once each (not their fallback copies)."""
+    for child in el:
+        if child.tag == _W + "txbxContent":
+            yield child  # Boxes nested in it are found when its paragraphs are read.
+        elif child.tag != _MC_FALLBACK:
+            yield from _boxes(child)
+
+
 def _blocks(body: ET.Element) -> Iterator[str]:
     """Yield paragraphs of the body in order; a table row becomes one "a | b" line."""
     for el in body:
         if el.tag == _W + "p":
             yield "".join(_runs(el))
-            for box in el.iter(_W + "txbxContent"):
+            for box in _boxes(el):
                 yield from _blocks(box)
         elif el.tag == _W + "tbl":
             for row in el.iter(_W + "tr"):

@@ -184,3 +184,16 @@ def test_directory_that_understates_a_size_is_refused() -> None:
         pos = data.find(b"PK\x01\x02", pos + 4)
     with pytest.raises(InputError, match=r"^liar\.docx is damaged"):
         read_bytes(bytes(data), "liar.docx")
+
+
+def test_text_box_is_read_once_not_with_its_fallback_copy() -> None:
+    box = "<w:txbxContent><w:p><w:r><w:t>Box text</w:t></w:r></w:p></w:txbxContent>"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    xml = document_xml(
+        f'Anchor</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="{mc}">'
+        f"<mc:Choice><w:drawing><w:txbx>{box}</w:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><w:textbox>{box}</w:textbox></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r><w:r><w:t> end"
+    )
+    draft = read_bytes(replace_part(docx_bytes(["x"]), DOC_XML, xml), "a.docx")
+    assert draft.text == "Anchor end\n\nBox text"
