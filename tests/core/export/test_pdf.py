@@ -1,6 +1,7 @@
 """PDF export: read back with poppler (text, fonts, metadata) and pypdf (links, outline)."""
 
 import dataclasses
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -253,6 +254,14 @@ def test_cjk_runs_get_the_cjk_font() -> None:
         (None, ") — "),
         ("BriefCJK", "문재인"),
     ]
+
+
+@given(st.text(alphabet=st.sampled_from("Ab é,“”—  韩正文재인かな<&>"), max_size=40))
+def test_script_runs_cover_the_text_exactly(value: str) -> None:
+    runs = list(script_runs(value))
+    assert "".join(run for _, run in runs) == value
+    assert all(run for _, run in runs)
+    assert all(font != next_font for (font, _), (next_font, _) in itertools.pairwise(runs))
 
 
 def test_markup_like_and_control_characters_print_literally(tmp_path: Path) -> None:
