@@ -120,7 +120,7 @@ class StoryWriter:
         style = self.styles.quote if quote else self.styles.bullet
         head = ""
         if item.id in self.unverified:
-            head += f'<font color="{UNVERIFIED_HEX}"><b>{UNVERIFIED_MARK}</b></font> '
+            head += f'<font color="{UNVERIFIED_HEX}"><b>{text(UNVERIFIED_MARK)}</b></font> '
         if self.brief.portion_marks:
             head += text(f"({item.portion_mark or 'U'}) ")
         shown = display_text(item, self.brief)
