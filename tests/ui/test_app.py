@@ -1,0 +1,70 @@
+"""Start-up: run_gui honours BRIEFING_DB, shows the window quickly, opens the latest brief."""
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from briefing.settings import Settings, load_settings, save_settings
+from ui.app import run_gui
+from ui.window import MainWindow
+
+
+def test_run_gui_opens_the_library_from_the_environment(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "env.sqlite3"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    seen: dict[str, object] = {}
+    started = time.perf_counter()
+
+    def look() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        seen["visible"] = window.isVisible()
+        seen["seconds"] = time.perf_counter() - started
+        seen["title"] = window.windowTitle()
+        seen["sources"] = window.library.model.rowCount()
+        window.close()
+        QApplication.quit()
+
+    QTimer.singleShot(0, look)
+    assert run_gui() == 0
+    assert seen["visible"] is True
+    assert "Sample brief" in str(seen["title"])
+    assert seen["sources"] == 1
+    assert (tmp_path / "env.sqlite3").exists()
+
+
+def test_window_state_is_remembered(
+    qtbot: QtBot, lib: Engine, settings: Settings, qsettings: QSettings
+) -> None:
+    first = MainWindow(lib, settings, qsettings)
+    qtbot.addWidget(first)
+    first.resize(760, 560)  # within the offscreen screen (800 x 600)
+    first.show()
+    first.splitter.setSizes([200, 300, 250])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(lib, settings, qsettings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size().width() == 760
+    assert second.splitter.sizes() == sizes
+
+
+def test_settings_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFING_DB", raising=False)
+    path = tmp_path / "settings.json"
+    assert load_settings(path) == Settings()
+    save_settings(Settings(db=str(tmp_path / "x.sqlite3"), autosave_ms=300), path)
+    loaded = load_settings(path)
+    assert loaded.autosave_ms == 300
+    assert loaded.db_url() == f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "y.sqlite3"))
+    assert loaded.db_url().endswith("y.sqlite3")
+    path.write_text("not json", encoding="utf-8")
+    assert load_settings(path) == Settings()
