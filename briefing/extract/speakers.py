@@ -126,11 +126,12 @@ class Attributor:
         after = self._after(q)
         if q.continued and prev is not None and not (after and after.subject):
             return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
+        if after and after.subject and self._closes_clause(q):
+            # `…", according to state media` after a cue that names the speaker cites a channel.
+            relayed = after.cue.lower() == "according to" and self._before_subject(q)
+            if not relayed:
+                return self._make(after, "cue-after")
         before = self._before(q)
-        # "…", according to state media` after a cue naming the speaker cites a channel.
-        relayed = after and after.cue.lower() == "according to" and before and before.subject
-        if after and after.subject and self._closes_clause(q) and not relayed:
-            return self._make(after, "cue-after")
         if before and before.subject:
             return self._make(before, self._before_rule(q, before))
         if after and after.subject:
@@ -144,6 +145,10 @@ class Attributor:
         subj = self.reader.sentence_subject(s_a, q.open_at, self.subject_like)
         rule = "cue-after" if cue is after else "cue-before"
         return self._make(_Cue(subj, cue.cue, cue.pos), rule) if subj else _NONE
+
+    def _before_subject(self, q: QuoteSpan) -> bool:
+        before = self._before(q)
+        return before is not None and before.subject is not None
 
     def _same_sentence(self, i: int, q: QuoteSpan) -> bool:
         """True when the quote before this one stands in the same sentence."""
