@@ -24,26 +24,35 @@ _ABBREVIATIONS = frozenset(
      "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 )  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?][\"”\u2019')\]]*(?=\s|$)")
+_WORD_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 TITLE_LIMIT = 90
 HEADLINE_LIMIT = 120
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """Return the calendar date an ISO-8601 (or PDF "D:YYYYMMDD") string starts with.
+    """Return the calendar date a metadata string gives, or None.
 
-    The date is taken as written: "2023-09-19T23:30-04:00" is the 19th where it was
-    published, which is what a citation shows.
+    ISO 8601 and PDF "D:YYYYMMDD" prefixes, "September 19, 2023", "19 Sep 2023" and
+    RFC 2822 ("Tue, 19 Sep 2023 10:00:00 GMT"). The date is taken as written:
+    "2023-09-19T23:30-04:00" is the 19th where it was published, which is what a
+    citation shows.
     """
-    if not value:
+    if not value or len(value) > 100:
         return None
     value = value.strip()
-    match = _ISO_DATE.match(value) or _COMPACT_DATE.match(value)
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+    if (match := _ISO_DATE.match(value) or _COMPACT_DATE.match(value)) is not None:
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    # Drop a weekday ("Tue, ") and abbreviation dots; "Sept" is common but not strptime's.
+    cleaned = re.sub(r"^[A-Za-z]{3},\s*", "", value).replace(".", "").replace("Sept ", "Sep ")
+    for form in _WORD_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(" ".join(cleaned.split()[:3]), form).date()
+        except ValueError:
+            continue
+    return None
 
 
 def first_sentence(paragraph: str) -> str:

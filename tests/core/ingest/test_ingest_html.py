@@ -91,6 +91,8 @@ def test_time_element_meta_date_and_og_url(write) -> None:
     assert draft.url == "https://example.org/a"
     head = '<meta name="date" content="2023-09-16">'
     assert read_bytes(page(head).encode(), "b.html").published == dt.date(2023, 9, 16)
+    head = '<meta itemprop="datePublished" content="September 15, 2023">'
+    assert read_bytes(page(head).encode(), "c.html").published == dt.date(2023, 9, 15)
 
 
 def test_profile_url_is_not_an_author() -> None:
