@@ -64,7 +64,7 @@ def extract(text: str, published: datetime.date | None) -> Extraction:
         )
         for s, a in zip(spans, attributions, strict=True)
     )
-    dates = tuple(find_dates(text, published))
+    dates = tuple(find_dates(text, published, masked))
     facts = tuple(find_facts(text, masked, sentences.spans, mentions, dates))
     speakers = {q.speaker for q in quotes if q.speaker}
     return Extraction(quotes, facts, dates, roster.people(speakers))

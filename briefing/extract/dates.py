@@ -65,7 +65,8 @@ _FUTURE = re.compile(
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit)\b"
 )
 _REPORTED = re.compile(
-    r"\b(?:said|told|announced|reported|added|stated|confirmed|wrote|tweeted|posted)\s+$"
+    r"\b(?:said|told|announced|reported|added|stated|confirmed|wrote|tweeted|posted)"
+    r"(?: [\w']+){0,2} $"
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3}
@@ -87,7 +88,7 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
 def _future(text: str, start: int, end: int) -> bool:
     """True when the clause around a date speaks of the future ("will meet on Friday")."""
     lo = max(text.rfind(". ", max(0, start - 240), start), text.rfind("\n", 0, start), 0)
-    if _REPORTED.search(text, max(lo, start - 30), start):
+    if _REPORTED.search(text, max(lo, start - 40), start):
         return False  # "said on Thursday that it would…": the saying is past
     if _FUTURE.search(text, lo, start):
         return True
@@ -257,8 +258,16 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool, bool], str | Non
 }  # fmt: skip
 
 
-def find_dates(text: str, published: _D | None) -> list[DateMention]:
-    """Return the date expressions of `text` that resolve, with ISO values."""
+def find_dates(text: str, published: _D | None, masked: str | None = None) -> list[DateMention]:
+    """Return the date expressions of `text` that resolve, with ISO values.
+
+    Args:
+        text: the normalized text.
+        published: the date relative expressions resolve against.
+        masked: `text` with quotation contents hidden, so that tense inside a quote does not
+            decide whether a date outside it is past or future.
+    """
+    context = masked if masked is not None and len(masked) == len(text) else text
     out = []
     done = 0
     for t in _TRIGGER.finditer(text):
@@ -274,7 +283,7 @@ def find_dates(text: str, published: _D | None) -> list[DateMention]:
             continue
         kind = m.lastgroup or ""
         prep = _PREP.search(text, max(0, m.start() - 8), m.start())
-        fut = _future(text, m.start(), m.end())
+        fut = _future(context, m.start(), m.end())
         resolved = _RESOLVERS[kind](m, published, fut, prep is not None)
         if resolved:
             start = prep.start() if prep else m.start()

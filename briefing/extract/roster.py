@@ -15,6 +15,7 @@ _APPOSITIVE = re.compile(
     r"(?=, |\.|;| said| told)"
 )
 _ROLE_CONNECT = {"of", "for"}
+_NOT_THE = ("vice", "deputy", "former", "assistant", "shadow", "acting")
 
 
 @dataclass
@@ -153,6 +154,19 @@ class Roster:
     def known(self, tokens: tuple[str, ...]) -> bool:
         """True when `tokens` name (or abbreviate) a person of the roster."""
         return tokens in self._canon or self._alias_entry(tokens, 0) is not None
+
+    def holder(self, title: str, pos: int) -> str | None:
+        """The person last mentioned before `pos` whose stated role ends in `title`."""
+        best: tuple[int, str] | None = None
+        for e in self._entries.values():
+            role = (e.role or "").lower()
+            if not role.endswith(title) or role[: -len(title)].rstrip().endswith(_NOT_THE):
+                continue
+            i = bisect.bisect_right(e.positions, pos)
+            last = e.positions[i - 1] if i else -1
+            if best is None or last > best[0]:
+                best = (last, e.name)
+        return best[1] if best else None
 
     def role_of(self, name: str) -> str | None:
         """The role the source states for `name`, if any."""

@@ -23,6 +23,19 @@ from briefing.extract.subjects import Subject, SubjectReader
 _CUE = re.compile(r"(?<![\w-])" + trie_pattern({*CUE_WORDS, *CUE_PHRASES, "According to"}) + r"\b")
 _LEAD = re.compile(r"[\s,;:.!?\u2014\u2013\-]*")
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
+_PASSIVE_CUES = word_set(
+    "told asked called described urged dubbed labelled labeled branded accused"
+)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
+_DESCRIPTORS = word_set(
+    "president minister chancellor mayor governor senator secretary premier king queen pope "
+    "coach manager boss captain striker midfielder defender forward goalkeeper winger star "
+    "singer actor actress author leader chairman chairwoman ceo founder veteran candidate "
+    "nominee incumbent lawmaker congressman congresswoman mp judge spaniard frenchman "
+    "frenchwoman briton dutchman argentine portuguese swede dane finn norwegian german "
+    "italian american australian canadian brazilian scot welshman irishman englishman "
+    "dutchwoman"
+)
 _CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
 _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
 _SUBJECT_PREFIX = re.compile(r"[\w'\u2019.\-]+")
@@ -191,14 +204,25 @@ class Attributor:
         a, b = region
         lead_m = _LEAD.match(self.masked, a, b)
         lead = lead_m.end() if lead_m else a
-        cm = _CUE.search(self.masked, lead, min(b, lead + 120))
+        cm = _CUE.search(self.masked, lead, min(b, lead + 250))
         if not cm:
             return None
         if cm.start() == lead:
             return _Cue(self.reader.at_start(cm.end(), b), cm.group(), cm.start())
+        if self._passive(cm):
+            return _Cue(None, cm.group(), cm.start())
         if len(self.masked[lead : cm.start()].split()) > 10:
-            return None
+            # `, Maria Van Kerkhove, the WHO's acting director of …, told reporters`
+            subj = self.reader.at_start(lead, cm.start())
+            appositive = self.masked[: cm.start()].rstrip().endswith(",")
+            return _Cue(subj, cm.group(), cm.start()) if subj and appositive else None
         return _Cue(self.reader.at_end(lead, cm.start()), cm.group(), cm.start())
+
+    def _passive(self, cm: re.Match[str]) -> bool:
+        """`was told to`, `were asked`: the subject heard the words, it did not say them."""
+        if cm.group() not in _PASSIVE_CUES:
+            return False
+        return bool(_PASSIVE_AUX.search(self.masked, max(0, cm.start() - 8), cm.start()))
 
     def _pre_start(self, q: QuoteSpan) -> int:
         s_a, _ = self.sents.at(q.open_at)
@@ -276,6 +300,9 @@ class Attributor:
         """The speaker's name and whether it is a 'person' or a 'group'."""
         if s.kind == "pronoun":
             return self._resolve_pronoun(s.text, s.pos)
+        described = self._described(s)
+        if described:
+            return described, "person"
         if s.kind == "group" or s.mention is None:
             return s.text, "group"
         m = s.mention
@@ -288,6 +315,26 @@ class Attributor:
         name = self.roster.resolve(m.tokens, m.start)
         self.roster.learn_gender(name, m.gender)
         return name, "person"
+
+    def _described(self, s: Subject) -> str | None:
+        """`the prime minister`, `the Spaniard`: the person the article means by it."""
+        lead = self.masked[max(0, s.pos - 4) : s.pos].lower()
+        phrase = s.text.lower() if s.kind == "group" else f"the {s.text.lower()}"
+        if s.kind != "group" and lead != "the ":
+            return None
+        words = phrase.split()
+        if not 2 <= len(words) <= 4 or words[0] != "the" or words[-1] not in _DESCRIPTORS:
+            return None
+        holder = self.roster.holder(" ".join(words[1:]), s.pos)
+        if holder:
+            return holder
+        para_i = bisect.bisect_right(self._para_starts, s.pos) - 1
+        lo = self._para_starts[max(0, para_i - 2)]
+        spoken = [name for _, name, group in self._spoken_between(lo, s.pos) if not group]
+        if spoken:
+            return spoken[-1]  # `"…," the Spaniard added`: most often the one quoted last
+        near = self._candidates(s.pos, self._para_starts[max(0, para_i - 3)])
+        return near[0] if near else None
 
     def _common_noun(self, word: str) -> bool:
         low = word.lower()
