@@ -2,6 +2,7 @@
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
@@ -11,6 +12,9 @@ from briefing.errors import BriefingError
 from briefing.settings import load_settings
 from ui import messages
 from ui.icons import ICON_DIR
+
+if TYPE_CHECKING:
+    from ui.window import MainWindow
 
 ORG, APP = "briefing", "Briefing composer"
 STYLE_SHEET = ICON_DIR.parent / "style.qss"
@@ -34,10 +38,12 @@ def create_application() -> QApplication:
     return app
 
 
-def run_gui() -> int:
-    """Open the library ($BRIEFING_DB or the settings), show the window, run the event loop."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    app = create_application()
+def start_gui() -> "MainWindow | None":
+    """Open the library ($BRIEFING_DB or the settings) and show the window on it.
+
+    Returns None (after saying why) when the library cannot be opened.
+    """
+    create_application()
     settings = load_settings()
     try:
         from briefing.firstrun import open_library
@@ -45,10 +51,19 @@ def run_gui() -> int:
         engine = open_library(settings.db_url())
     except BriefingError as exc:
         messages.show_error(None, str(exc))
-        return 1
+        return None
     from ui.window import MainWindow
 
     window = MainWindow(engine, settings, QSettings())
     window.show()
     window.open_latest_brief()
-    return app.exec()
+    return window
+
+
+def run_gui() -> int:
+    """Show the window and run the event loop until it closes; the exit status."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    window = start_gui()
+    if window is None:
+        return 1
+    return QApplication.exec()

@@ -1,42 +1,40 @@
 """Start-up: run_gui honours BRIEFING_DB, shows the window quickly, opens the latest brief."""
 
-import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from briefing.settings import Settings, load_settings, save_settings
-from ui.app import run_gui
+from ui.app import start_gui
 from ui.window import MainWindow
 
 
-def test_run_gui_opens_the_library_from_the_environment(
+def test_start_gui_opens_the_library_from_the_environment(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "env.sqlite3"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    seen: dict[str, object] = {}
-    started = time.perf_counter()
-
-    def look() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        seen["visible"] = window.isVisible()
-        seen["seconds"] = time.perf_counter() - started
-        seen["title"] = window.windowTitle()
-        seen["sources"] = window.library.model.rowCount()
-        window.close()
-        QApplication.quit()
-
-    QTimer.singleShot(0, look)
-    assert run_gui() == 0
-    assert seen["visible"] is True
-    assert "Sample brief" in str(seen["title"])
-    assert seen["sources"] == 1
+    window = start_gui()
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert "Sample brief" in window.windowTitle()
+    assert window.library.model.rowCount() == 1
     assert (tmp_path / "env.sqlite3").exists()
+    window.close()
+
+
+def test_start_gui_says_why_a_library_cannot_open(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors: list[str]
+) -> None:
+    monkeypatch.setenv("BRIEFING_DB", str(tmp_path))  # a folder, not a file
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert start_gui() is None
+    assert len(errors) == 1
+    assert "folder" in errors[0]
 
 
 def test_window_state_is_remembered(
