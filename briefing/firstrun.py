@@ -1,12 +1,20 @@
 """Opening the library: resolve where it lives, migrate it, seed a new one."""
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from briefing import compose
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, StorageError
 from briefing.ingest import read_path
 from briefing.library import add_source, seed_paths
-from briefing.store import current_revision, open_engine, resolve_db_url
+from briefing.store import (
+    current_revision,
+    migrate_schema,
+    open_engine,
+    reason,
+    redact,
+    resolve_db_url,
+)
 
 SAMPLE_BRIEF_TITLE = "Sample brief: Blinken meets Han Zheng at the UN"
 
@@ -20,8 +28,12 @@ def open_library(db: str | None = None, *, seed: bool = True) -> Engine:
     """
     url = resolve_db_url(db)
     engine = open_engine(url, migrate=False)
-    fresh = current_revision(engine) is None
-    engine = open_engine(url)
+    try:
+        fresh = current_revision(engine) is None
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(f"Cannot open the library at {redact(url)}: {reason(exc)}.") from None
+    migrate_schema(engine)
     if fresh and seed:
         seed_library(engine)
     return engine

@@ -130,15 +130,16 @@ def migrate_schema(engine: Engine, revision: str = "head") -> None:
             move(cfg, revision)
     except OperationalError as exc:
         raise StorageError(
-            f"Cannot open the library at {redact(str(engine.url))}: {_reason(exc)}."
+            f"Cannot open the library at {redact(str(engine.url))}: {reason(exc)}."
         ) from None
     except SQLAlchemyError as exc:
         raise StorageError(
-            f"The library at {redact(str(engine.url))} could not be upgraded: {_reason(exc)}."
+            f"The library at {redact(str(engine.url))} could not be upgraded: {reason(exc)}."
         ) from None
 
 
-def _reason(exc: SQLAlchemyError) -> str:
+def reason(exc: SQLAlchemyError) -> str:
+    """The first line of a database error, with any password hidden."""
     orig = getattr(exc, "orig", None)
     first = str(orig or exc).strip().splitlines()
     return redact(first[0]) if first else type(exc).__name__

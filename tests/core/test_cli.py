@@ -15,7 +15,7 @@ from tests.tools import require_tool
 BLINKEN = "The world expects us to responsibly manage our relationship,"
 
 
-def run(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def run(db: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "BRIEFING_DB": str(db), "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(
         [sys.executable, str(REPO / "main.py"), *args],
@@ -41,11 +41,11 @@ def assert_one_line_error(done: subprocess.CompletedProcess[str], needle: str) -
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "lib.sqlite3"
+def db(db_url: str) -> str:
+    return db_url
 
 
-def test_import_prints_id_and_title_and_dedupes(db: Path) -> None:
+def test_import_prints_id_and_title_and_dedupes(db: str) -> None:
     first = run(db, "import", str(SEED)).stdout.strip().split("\t")
     again = run(db, "import", str(SEED)).stdout.strip().split("\t")
     assert first == again
@@ -57,7 +57,7 @@ def test_import_prints_id_and_title_and_dedupes(db: Path) -> None:
     assert (seed["date"], seed["outlet"]) == ("2023-09-19", "Devdiscourse")
 
 
-def test_sources_search_shows_snippets(db: Path) -> None:
+def test_sources_search_shows_snippets(db: str) -> None:
     run(db, "import", str(SEED))
     rows = json.loads(run(db, "sources", "--search", "surveillance balloon", "--json").stdout)
     assert len(rows) == 1
@@ -66,7 +66,7 @@ def test_sources_search_shows_snippets(db: Path) -> None:
     assert text == ""
 
 
-def test_bad_inputs_leave_library_unchanged(db: Path, tmp_path: Path) -> None:
+def test_bad_inputs_leave_library_unchanged(db: str, tmp_path: Path) -> None:
     run(db, "import", str(SEED))
     before = run(db, "sources", "--json").stdout
     empty = tmp_path / "empty.txt"
@@ -87,7 +87,7 @@ def test_bad_inputs_leave_library_unchanged(db: Path, tmp_path: Path) -> None:
     assert run(db, "sources", "--json").stdout == before
 
 
-def test_version_of_keeps_old_versions(db: Path, tmp_path: Path) -> None:
+def test_version_of_keeps_old_versions(db: str, tmp_path: Path) -> None:
     sid = run(db, "import", str(SEED)).stdout.split("\t")[0]
     changed = tmp_path / "changed.txt"
     changed.write_text(
@@ -102,7 +102,7 @@ def test_version_of_keeps_old_versions(db: Path, tmp_path: Path) -> None:
     assert json.loads(run(db, "extract", sid, "--json").stdout)["source"]["id"] == int(sid)
 
 
-def test_extract_json_contract_on_a_path(db: Path) -> None:
+def test_extract_json_contract_on_a_path(db: str) -> None:
     out = json.loads(run(db, "extract", str(SEED), "--json").stdout)
     assert set(out) >= {"source", "text", "quotes", "facts", "dates"}
     assert out["source"]["date"] == "2023-09-19"
@@ -116,7 +116,7 @@ def test_extract_json_contract_on_a_path(db: Path) -> None:
     assert monday["resolved"] == "2023-09-18"
 
 
-def test_seed_workflow_through_the_cli(db: Path, tmp_path: Path) -> None:
+def test_seed_workflow_through_the_cli(db: str, tmp_path: Path) -> None:
     sid = run(db, "import", str(SEED)).stdout.split("\t")[0]
     bid = run(
         db, "brief", "new", "--title", "Blinken meets Han", "--marking", "UNCLASSIFIED"
@@ -166,7 +166,7 @@ def test_seed_workflow_through_the_cli(db: Path, tmp_path: Path) -> None:
     assert "Antony Blinken" in " ".join(text.split())
 
 
-def test_refresh_cli_reports_orphans(db: Path, tmp_path: Path) -> None:
+def test_refresh_cli_reports_orphans(db: str, tmp_path: Path) -> None:
     sid = run(db, "import", str(SEED)).stdout.split("\t")[0]
     bid = run(db, "brief", "new", "--title", "T").stdout.strip()
     qid = run(

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import multiprocessing
-from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -177,23 +176,19 @@ def test_refresh_reports_kept_moved_orphaned(library: Engine, brief_id: int) -> 
     assert moved.verification.ok
 
 
-def _add_notes(path: str, brief_id: int, worker: int, count: int) -> None:
+def _add_notes(url: str, brief_id: int, worker: int, count: int) -> None:
     from briefing.store import open_engine
 
-    engine = open_engine(f"sqlite:///{path}")
+    engine = open_engine(url)
     for n in range(count):
         compose.add_note(engine, brief_id, "Outlook", f"w{worker}-{n}")
     engine.dispose()
 
 
-def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
-    from briefing.store import open_engine
-
-    path = str(tmp_path / "shared.sqlite3")
-    engine = open_engine(f"sqlite:///{path}")
+def test_two_processes_adding_at_once_lose_nothing(engine: Engine, db_url: str) -> None:
     brief_id = compose.new_brief(engine, "Shared").brief_id
     ctx = multiprocessing.get_context("spawn")
-    workers = [ctx.Process(target=_add_notes, args=(path, brief_id, w, 25)) for w in range(2)]
+    workers = [ctx.Process(target=_add_notes, args=(db_url, brief_id, w, 25)) for w in range(2)]
     for w in workers:
         w.start()
     for w in workers:

@@ -21,7 +21,8 @@ from briefing.store import (
 )
 
 
-def test_sqlite_pragmas_are_set(engine: Engine) -> None:
+def test_sqlite_pragmas_are_set(sqlite_url: str) -> None:
+    engine = open_engine(sqlite_url)
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -32,7 +33,8 @@ def test_new_library_is_at_head_revision(engine: Engine) -> None:
     assert current_revision(engine) == HEAD_REVISION
 
 
-def test_older_library_is_upgraded_on_open(db_url: str) -> None:
+def test_older_library_is_upgraded_on_open(sqlite_url: str) -> None:
+    db_url = sqlite_url
     # A library made by an older version: the schema before any revision, with data in it.
     old = open_engine(db_url, migrate=False)
     with old.begin() as conn:

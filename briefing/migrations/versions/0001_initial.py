@@ -124,10 +124,14 @@ def _sqlite_fts() -> None:
 
 def _postgres_fts() -> None:
     # A generated tsvector column; 'simple' keeps names and non-English words intact.
+    # Typographic quotes become spaces first: under some locales the parser would
+    # glue them to the word they touch ("“the").
+    marks = "“”‘’«»„‚"
+    clean = "translate(coalesce({col}, ''), '" + marks + "', '" + " " * len(marks) + "')"
     op.execute(
         "ALTER TABLE source ADD COLUMN search tsvector GENERATED ALWAYS AS ("
-        "setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
-        "setweight(to_tsvector('simple', coalesce(text, '')), 'B')) STORED"
+        f"setweight(to_tsvector('simple', {clean.format(col='title')}), 'A') || "
+        f"setweight(to_tsvector('simple', {clean.format(col='text')}), 'B')) STORED"
     )
     op.execute("CREATE INDEX source_search_idx ON source USING GIN (search)")
 
