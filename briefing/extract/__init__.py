@@ -6,7 +6,7 @@ from briefing.extract.dates import find_dates, resolve_date
 from briefing.extract.facts import find_facts
 from briefing.extract.model import DateMention, Extraction, Fact, Person, Quote
 from briefing.extract.names import find_mentions
-from briefing.extract.quotes import find_quotes
+from briefing.extract.quotes import find_quotes, is_title
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex, mask_quotes, sentence_spans
 from briefing.extract.speakers import Attributor, is_partial
@@ -43,7 +43,7 @@ def extract(text: str, published: datetime.date | None) -> Extraction:
         published: the publication date that relative dates resolve against, if known.
     """
     paragraphs = _paragraphs(text)
-    spans = find_quotes(text, paragraphs)
+    spans = [s for s in find_quotes(text, paragraphs) if not is_title(text, s)]
     masked = mask_quotes(text, spans)
     sentences = SentenceIndex(sentence_spans(masked, paragraphs))
     mentions = find_mentions(text)

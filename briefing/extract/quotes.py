@@ -12,6 +12,44 @@ _CLOSE_RIGHT = " .,;:!?)]}\u2014\u2013-\u2026\u2019'\n"
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))[\u2018'](?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=\S)[\u2019'](?!\w)")
 _WORD = re.compile(r"\w+")
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "or", "is"}
+_TITLE_NOUNS = set(
+    [
+        "film",
+        "movie",
+        "book",
+        "novel",
+        "memoir",
+        "song",
+        "album",
+        "single",
+        "track",
+        "series",
+        "show",
+        "programme",
+        "program",
+        "play",
+        "documentary",
+        "podcast",
+        "titled",
+        "entitled",
+        "named",
+        "dubbed",
+        "hashtag",
+        "operation",
+        "exhibition",
+        "musical",
+        "opera",
+        "poem",
+        "newspaper",
+        "magazine",
+        "column",
+        "sitcom",
+        "drama",
+        "thriller",
+        "game",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -124,6 +162,21 @@ def _gaps(para_len: int, base: int, spans: list[QuoteSpan]) -> list[tuple[int, i
         pos = s.outer_end - base
     gaps.append((pos, para_len))
     return gaps
+
+
+def is_title(text: str, q: QuoteSpan) -> bool:
+    """A quoted work title or nickname ("the film "Oppenheimer"", Joe "Jaws" Smith)."""
+    inner = text[q.start : q.end]
+    words = inner.split()
+    if len(words) > 8 or inner[-1] in ".,!?;:" or not words:
+        return False
+    if not all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words):
+        return False
+    before = text[max(0, q.open_at - 30) : q.open_at].lower().split()
+    after = text[q.outer_end : q.outer_end + 3]
+    nickname = bool(before) and before[-1][:1].isalpha() and after.strip()[:1].isupper()
+    nickname = nickname and text[q.open_at - 2 : q.open_at - 1].isalpha() and len(words) <= 2
+    return nickname or bool(set(before[-3:]) & _TITLE_NOUNS)
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

@@ -22,10 +22,10 @@ from briefing.extract.subjects import Subject, SubjectReader
 
 _CUE = re.compile(r"(?<![\w-])" + trie_pattern({*CUE_WORDS, *CUE_PHRASES, "According to"}) + r"\b")
 _LEAD = re.compile(r"[\s,;:.!?\u2014\u2013\-]*")
-# " and " before a capital may join a name ("Nurses and Midwives Organisation").
 _PASSIVE_CUES = word_set(
     "told asked called described urged dubbed labelled labeled branded accused"
 )
+_DASH_CREDIT = re.compile(r",? ?[\u2014\u2013-]{1,2} ?")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
 _DESCRIPTORS = word_set(
     "president minister chancellor mayor governor senator secretary premier king queen pope "
@@ -36,6 +36,7 @@ _DESCRIPTORS = word_set(
     "italian american australian canadian brazilian scot welshman irishman englishman "
     "dutchwoman"
 )
+# " and " before a capital may join a name ("Nurses and Midwives Organisation").
 _CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
 _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
 _SUBJECT_PREFIX = re.compile(r"[\w'\u2019.\-]+")
@@ -66,6 +67,7 @@ class _Cue:
     subject: Subject | None
     cue: str
     pos: int
+    passive: bool = False  # "was told": whoever spoke is not the subject
 
 
 class Attributor:
@@ -152,6 +154,8 @@ class Attributor:
         cue = after or before
         if cue is None:
             return self._without_cue(i, q, prev)
+        if cue.passive:
+            return Attribution(None, None, cue.cue, "none")
         if prev and prev.speaker and self._same_sentence(i, q):
             return Attribution(prev.speaker, prev.role, cue.cue, "continuation", prev.group)
         s_a, _ = self.sents.at(q.open_at)
@@ -206,17 +210,28 @@ class Attributor:
         lead = lead_m.end() if lead_m else a
         cm = _CUE.search(self.masked, lead, min(b, lead + 250))
         if not cm:
-            return None
+            return self._dash_credit(a, b)
         if cm.start() == lead:
             return _Cue(self.reader.at_start(cm.end(), b), cm.group(), cm.start())
         if self._passive(cm):
-            return _Cue(None, cm.group(), cm.start())
+            return _Cue(None, cm.group(), cm.start(), passive=True)
         if len(self.masked[lead : cm.start()].split()) > 10:
             # `, Maria Van Kerkhove, the WHO's acting director of …, told reporters`
             subj = self.reader.at_start(lead, cm.start())
             appositive = self.masked[: cm.start()].rstrip().endswith(",")
             return _Cue(subj, cm.group(), cm.start()) if subj and appositive else None
         return _Cue(self.reader.at_end(lead, cm.start()), cm.group(), cm.start())
+
+    def _dash_credit(self, a: int, b: int) -> _Cue | None:
+        """`"…" — Jane Smith`: a name after a dash credits the quote."""
+        dash = _DASH_CREDIT.match(self.masked, a, b)
+        if not dash:
+            return None
+        persons = self.reader.persons_in(dash.end(), b)
+        if not persons or persons[0].run_start != dash.end():
+            return None
+        m = persons[0]
+        return _Cue(Subject("person", m.name, m.start, m), "\u2014", dash.start())
 
     def _passive(self, cm: re.Match[str]) -> bool:
         """`was told to`, `were asked`: the subject heard the words, it did not say them."""
@@ -249,6 +264,8 @@ class Attributor:
             subj = self.reader.at_start(cm.end(), b)
             if subj or according:
                 return _Cue(subj, cm.group(), cm.start())
+        if self._passive(cm):
+            return _Cue(None, cm.group(), cm.start(), passive=True)
         clause_a = a
         for brk in _CLAUSE_BREAK.finditer(self.masked, a, cm.start()):
             clause_a = brk.end()
@@ -323,7 +340,10 @@ class Attributor:
         if s.kind != "group" and lead != "the ":
             return None
         words = phrase.split()
-        if not 2 <= len(words) <= 4 or words[0] != "the" or words[-1] not in _DESCRIPTORS:
+        head = words[-1] if words else ""
+        if not 2 <= len(words) <= 4 or words[0] != "the":
+            return None
+        if head not in _DESCRIPTORS and not head.endswith("-year-old"):
             return None
         holder = self.roster.holder(" ".join(words[1:]), s.pos)
         if holder:

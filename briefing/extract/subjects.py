@@ -76,6 +76,9 @@ class SubjectReader:
             comma = self.masked.find(",", a, b)
             head = [m for m in persons if comma < 0 or m.end <= comma]
             pick = head[-1] if head else persons[0]
+            if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
+                # "Smith's spokesman said": the spokesman speaks, not Smith
+                return Subject("group", self.masked[pick.run_start : b], pick.run_start)
             return Subject("person", pick.name, pick.start, pick)
         last = words[-1].group()
         if last.lower() in PRONOUNS:
@@ -119,7 +122,7 @@ class SubjectReader:
     @staticmethod
     def _group_like(words: list[str]) -> bool:
         lows = [w.lower().rstrip("'\u2019s") for w in words]
-        if any("X" * 3 in w or w[0].isdigit() for w in words):
+        if any("X" * 3 in w or (w[0].isdigit() and not w.endswith("-year-old")) for w in words):
             return False
         if lows[0] in _DETERMINERS and len(lows) > 1:
             return True
