@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
@@ -10,6 +11,10 @@ from briefing.export.common import safe_text
 from briefing.export.pdf_fonts import SANS, markup
 from briefing.export.pdf_layout import PAGE_HEIGHT, PAGE_WIDTH, Styles
 from briefing.export.pdf_notes import FootnoteArea, NotedItem
+
+# reportlab wraps compressed streams in ASCII85 by default, in pure Python: a quarter of
+# an export's time and a fifth of its size, for 7-bit safety no PDF reader needs.
+rl_config.useA85 = 0
 
 _PAGE_COUNT_FORM = "briefPageCount"
 _BANNER_EDGE = 14.0  # distance of the banners from the paper's edge, pt
