@@ -3,7 +3,7 @@
 import bisect
 import re
 
-from briefing.extract.lexicon import trie_pattern
+from briefing.extract.lexicon import trie_pattern, word_set
 from briefing.extract.model import DateMention, Fact
 from briefing.extract.names import NameMention
 
@@ -22,32 +22,10 @@ _DIGIT = re.compile(r"\d+")
 _NUMBER_WORD = re.compile(
     r"\b"
     + trie_pattern(
-        [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "twenty",
-            "thirty",
-            "forty",
-            "fifty",
-            "hundred",
-            "thousand",
-            "million",
-            "billion",
-            "trillion",
-            "dozen",
-            "dozens",
-            "percent",
-        ]
+        word_set(
+            "one two three four five six seven eight nine ten eleven twelve twenty thirty "
+            "forty fifty hundred thousand million billion trillion dozen dozens percent"
+        )
     )
     + r"\b"
 )

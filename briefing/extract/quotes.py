@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from briefing.extract.lexicon import word_set
+
 _DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
 _OPENERS = "\u201c\u201e\u201f\u00ab"
 _OPEN_LEFT = " ([{\u2014\u2013-/:\u2018'\n"
@@ -13,42 +15,10 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))[\u2018'](?=[^\W\
 _SINGLE_CLOSE = re.compile(r"(?<=\S)[\u2019'](?!\w)")
 _WORD = re.compile(r"\w+")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "or", "is"}
-_TITLE_NOUNS = set(
-    [
-        "film",
-        "movie",
-        "book",
-        "novel",
-        "memoir",
-        "song",
-        "album",
-        "single",
-        "track",
-        "series",
-        "show",
-        "programme",
-        "program",
-        "play",
-        "documentary",
-        "podcast",
-        "titled",
-        "entitled",
-        "named",
-        "dubbed",
-        "hashtag",
-        "operation",
-        "exhibition",
-        "musical",
-        "opera",
-        "poem",
-        "newspaper",
-        "magazine",
-        "column",
-        "sitcom",
-        "drama",
-        "thriller",
-        "game",
-    ]
+_TITLE_NOUNS = word_set(
+    "film movie book novel memoir song album single track series show programme program "
+    "play documentary podcast titled entitled named dubbed hashtag operation exhibition "
+    "musical opera poem newspaper magazine column sitcom drama thriller game"
 )
 
 
