@@ -27,6 +27,8 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
 _GIVEN = FEMALE_NAMES | MALE_NAMES
+_POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "Jr", "Sr", "II", "III"}
+_POSTNOMINALS |= {"PhD", "MD"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
     for i, (tok, _, _) in enumerate(toks[:-1]):
         if _key(tok) in TITLE_WORDS or _key(tok) in HONORIFICS:
             cut = i + 1
+    # Titles not in the list ("Det Insp Mark Jones"): a known given name starts the name.
+    for i, (tok, _, _) in enumerate(toks[cut:-1], start=cut):
+        if i > cut and _key(tok) in _GIVEN:
+            return i
     return cut
 
 
@@ -88,6 +94,8 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
         toks[-1] = (last[: pm.start()], a, a + pm.start())
     while len(toks) > 1 and _org_prefix(toks[0][0]):
         toks.pop(0)
+    while len(toks) > 2 and toks[-1][0].rstrip(".") in _POSTNOMINALS:
+        toks.pop()  # "Richard Marks KC", "John Smith Jr."
     if not toks:
         return None
     cut = _title_cut(toks)

@@ -156,8 +156,24 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     for a, b in paragraphs:
         para = text[a:b]
         spans, carried = _double_spans(para, a, carried)
-        singles = [
-            s for lo, hi in _gaps(len(para), a, spans) for s in _single_spans(para, a, lo, hi)
-        ]
-        out.extend(sorted(spans + singles, key=lambda s: s.start))
+        out.extend(_nest(spans, _single_spans(para, a, 0, len(para))))
     return out
+
+
+def _nest(doubles: list[QuoteSpan], singles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Keep the outer quotation of nested ones ('… "x" …' or "… 'x' …"), doubles on a clash."""
+    kept = [d for d in doubles if not any(_within(d, s) for s in singles)]
+    for s in singles:
+        inside = any(_within(s, d) for d in doubles)
+        crossing = any(_overlap(s, d) and not _within(d, s) for d in doubles)
+        if not inside and not crossing:
+            kept.append(s)
+    return sorted(kept, key=lambda q: q.start)
+
+
+def _within(inner: QuoteSpan, outer: QuoteSpan) -> bool:
+    return outer.open_at < inner.open_at and inner.outer_end <= outer.outer_end
+
+
+def _overlap(x: QuoteSpan, y: QuoteSpan) -> bool:
+    return x.open_at < y.outer_end and y.open_at < x.outer_end

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from briefing.extract.lexicon import (
     AUX_WORDS,
     CLAUSE_WORDS,
+    CUE_WORDS,
     GROUP_NOUNS,
     ORG_WORDS,
     PRONOUNS,
@@ -15,7 +16,20 @@ from briefing.extract.lexicon import (
 from briefing.extract.names import NameMention
 
 _WORD = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
+_LINKS = {"at", "for", "of", "from", "with"}
+_OWNER = re.compile(
+    r"(?:\b(?:a|an|the|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
+)
+_GROUP_SINGULAR = {w.rstrip("s") for w in GROUP_NOUNS} | {"spokesperson", "analyst", "source"}
 _DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two"}
+
+
+def _org_like(word: str) -> bool:
+    return word[0].isupper() or word == "the"
+
+
+def _verb_like(low: str) -> bool:
+    return low in CUE_WORDS or (len(low) > 4 and low.endswith("ed"))
 
 
 def _ends_phrase(words: list[re.Match[str]], k: int) -> bool:
@@ -76,6 +90,10 @@ class SubjectReader:
             comma = self.masked.find(",", a, b)
             head = [m for m in persons if comma < 0 or m.end <= comma]
             pick = head[-1] if head else persons[0]
+            owner = _OWNER.search(self.masked, max(a, pick.run_start - 40), pick.run_start)
+            if owner and owner.group("noun").lower().rstrip("s") in _GROUP_SINGULAR:
+                # "a spokesperson for Smith", "analysts at Goldman Sachs"
+                return Subject("group", self.masked[owner.start() : b], owner.start())
             if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
                 # "Smith's spokesman said": the spokesman speaks, not Smith
                 return Subject("group", self.masked[pick.run_start : b], pick.run_start)
@@ -106,6 +124,8 @@ class SubjectReader:
             low = w.group().lower()
             if low == "and" and _between_capitals(seq, k):
                 pass  # "Nurses and Midwives Organisation" is one name
+            elif low in _LINKS and from_end and k > 0 and _org_like(seq[k - 1].group()):
+                pass  # "officials at the Foreign Ministry"
             elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
                 break
             kept.append(w)
@@ -141,9 +161,13 @@ class SubjectReader:
             words.pop(0)
         if words and words[0].group().lower() in PRONOUNS:
             return Subject("pronoun", words[0].group().lower(), words[0].start())
-        head = []
-        for w in words:
-            if w.group().lower() in CLAUSE_WORDS | AUX_WORDS or not w.group()[0].isalnum():
+        head: list[re.Match[str]] = []
+        for k, w in enumerate(words):
+            low = w.group().lower()
+            if low in _LINKS and k + 1 < len(words) and words[k + 1].group()[0].isupper():
+                head.append(w)  # "Analysts at Goldman Sachs"
+                continue
+            if low in CLAUSE_WORDS | AUX_WORDS or not low[0].isalnum() or _verb_like(low):
                 break
             head.append(w)
         return self._group(head, from_end=True) if head else None
