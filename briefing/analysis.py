@@ -3,11 +3,13 @@
 import json
 from typing import Any
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from briefing import extract
 from briefing.library import published_or_today
 from briefing.models import Source
+from briefing.store import write_session
 
 
 def analyse(source: Source) -> extract.Extraction:
@@ -16,12 +18,32 @@ def analyse(source: Source) -> extract.Extraction:
 
 
 def extraction_for(session: Session, source: Source) -> extract.Extraction:
-    """The stored extraction for `source`, recomputed (and stored) when stale."""
+    """The stored extraction for `source`, recomputed (and stored) when stale.
+
+    Inside a write session the result is stored with that transaction; inside a
+    read session it is stored by a short write of its own, so it is computed once.
+    """
     if source.extraction_json and source.extractor_version == extract.EXTRACTOR_VERSION:
         return from_json(json.loads(source.extraction_json))
     result = analyse(source)
-    store_extraction(session, source, result)
+    if session.info.get("write"):
+        store_extraction(session, source, result)
+    else:
+        _store_apart(session, source, result)
     return result
+
+
+def _store_apart(session: Session, source: Source, result: extract.Extraction) -> None:
+    bind = session.get_bind()
+    if not isinstance(bind, Engine) or source.id is None:
+        return
+    payload = json.dumps(result.to_json(), ensure_ascii=False)
+    with write_session(bind) as writer:
+        stored = writer.get(Source, source.id)
+        if stored is not None:
+            stored.extraction_json = payload
+            stored.extractor_version = extract.EXTRACTOR_VERSION
+            writer.add(stored)
 
 
 def store_extraction(session: Session, source: Source, result: extract.Extraction) -> None:

@@ -39,6 +39,11 @@ def register(sub: Any) -> None:
 
     register_brief(sub)
 
+    p = sub.add_parser("copy", help="copy a whole library to another (empty) one")
+    p.add_argument("source_db", metavar="FROM", help="library path or URL to copy from")
+    p.add_argument("target_db", metavar="TO", help="new, empty library path or URL")
+    p.set_defaults(handler=cmd_copy)
+
     p = sub.add_parser("export", help="export a brief to Word and/or PDF")
     p.add_argument("brief_id", type=int)
     p.add_argument("--docx", type=Path, metavar="FILE")
@@ -174,4 +179,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             brief, args.docx, allow_unverified=args.allow_unverified, appendix=appendix
         )
         print(f"wrote {result.path}")
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from briefing.store import redact, resolve_db_url
+    from briefing.transfer import copy_library
+
+    source, target = resolve_db_url(args.source_db), resolve_db_url(args.target_db)
+    copied = copy_library(source, target)
+    counts = ", ".join(f"{n} {name}(s)" for name, n in copied.counts.items())
+    print(f"copied {counts} from {redact(source)} to {redact(target)}")
     return 0

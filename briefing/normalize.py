@@ -19,6 +19,7 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_LINE_EDGES = re.compile(r" *\n *")
 
 
 def normalize_text(raw: str) -> str:
@@ -27,9 +28,9 @@ def normalize_text(raw: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _LINE_EDGES.sub("\n", text)
     text = _BLANK_RUNS.sub("\n\n", text)
-    return text.strip("\n")
+    return text.strip("\n ")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -156,7 +156,7 @@ def read_session(engine: Engine) -> Iterator[Session]:
 def write_session(engine: Engine) -> Iterator[Session]:
     """A session whose work is committed as one transaction, or rolled back on error."""
     bind = engine.execution_options(write=True)
-    with Session(bind, expire_on_commit=False) as session:
+    with Session(bind, expire_on_commit=False, info={"write": True}) as session:
         try:
             yield session
             session.commit()
