@@ -25,7 +25,32 @@ _DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "the
 
 
 def _org_like(word: str) -> bool:
-    return word[0].isupper() or word == "the"
+    return word[:1].isupper() or word == "the"
+
+
+def _text_next(seq: list[re.Match[str]], k: int, from_end: bool) -> str:
+    """The word after seq[k] in text order ("" at the end)."""
+    j = k - 1 if from_end else k + 1
+    return seq[j].group() if 0 <= j < len(seq) else ""
+
+
+def _head_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The noun phrase opening a clause: up to the word that looks like its verb."""
+    head: list[re.Match[str]] = []
+    seen_noun = False
+    for k, w in enumerate(words):
+        low = w.group().lower()
+        if low in _LINKS and _org_like(_text_next(words, k, False)):
+            head.append(w)  # "Analysts at Goldman Sachs"
+            continue
+        if low in CLAUSE_WORDS | AUX_WORDS or not low[0].isalnum() or _verb_like(low):
+            break
+        nounish = w.group()[0].isupper() or low.rstrip("'\u2019s") in GROUP_NOUNS
+        if seen_noun and not nounish and low not in ROLE_WORDS:
+            break  # "Analysts at Goldman Sachs cut …": "cut" is the verb
+        seen_noun = seen_noun or nounish
+        head.append(w)
+    return head
 
 
 def _verb_like(low: str) -> bool:
@@ -124,7 +149,7 @@ class SubjectReader:
             low = w.group().lower()
             if low == "and" and _between_capitals(seq, k):
                 pass  # "Nurses and Midwives Organisation" is one name
-            elif low in _LINKS and from_end and k > 0 and _org_like(seq[k - 1].group()):
+            elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):
                 pass  # "officials at the Foreign Ministry"
             elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
                 break
@@ -161,13 +186,4 @@ class SubjectReader:
             words.pop(0)
         if words and words[0].group().lower() in PRONOUNS:
             return Subject("pronoun", words[0].group().lower(), words[0].start())
-        head: list[re.Match[str]] = []
-        for k, w in enumerate(words):
-            low = w.group().lower()
-            if low in _LINKS and k + 1 < len(words) and words[k + 1].group()[0].isupper():
-                head.append(w)  # "Analysts at Goldman Sachs"
-                continue
-            if low in CLAUSE_WORDS | AUX_WORDS or not low[0].isalnum() or _verb_like(low):
-                break
-            head.append(w)
-        return self._group(head, from_end=True) if head else None
+        return self._group(_head_phrase(words), from_end=False)

@@ -61,3 +61,18 @@ def test_lowercase_fragment_is_partial() -> None:
     found = quotes('Smith said the plan was "working well for everyone."')
     assert found[0].partial is True
     assert found[0].speaker == "Smith"
+
+
+def test_double_quotes_nested_in_single_quotes() -> None:
+    text = "'They said \"one million homes\" and they missed it,' Mr Sukkar said."
+    found = quotes(text)
+    assert [q.text for q in found] == ['They said "one million homes" and they missed it,']
+    assert found[0].speaker == "Sukkar"
+
+
+def test_titles_and_nicknames_are_not_quotes() -> None:
+    text = (
+        'Director Christopher Nolan said his film "Oppenheimer" took years. '
+        'The plan, dubbed "Project Phoenix", failed.'
+    )
+    assert quotes(text) == []

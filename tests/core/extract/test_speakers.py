@@ -134,3 +134,59 @@ def test_people_roster() -> None:
     people = {p.name: p for p in extract(text, DAY).people}
     assert people["Jake Sullivan"].role == "White House national security adviser"
     assert "Sullivan" in people["Jake Sullivan"].aliases
+
+
+def test_dash_credit() -> None:
+    q = only('"Be the change you wish to see." \u2014 Mahatma Gandhi')
+    assert q.speaker == "Mahatma Gandhi"
+
+
+def test_possessive_spokesman_is_not_the_principal() -> None:
+    text = 'Senator Tom Hale was absent. "No comment," Hale\'s spokesman said.'
+    assert only(text).speaker == "Hale's spokesman"
+
+
+def test_spokesperson_for_an_organisation() -> None:
+    assert only('"No," said a spokesman for the Kremlin.').speaker == "a spokesman for the Kremlin"
+
+
+def test_analysts_at_a_firm() -> None:
+    text = 'Analysts at Goldman Sachs cut their forecast but wrote that "demand looks fine".'
+    assert only(text).speaker == "Analysts at Goldman Sachs"
+
+
+def test_role_descriptor_resolves_to_the_holder() -> None:
+    text = (
+        'Prime Minister Rishi Sunak called an election. "Now is the moment," '
+        "the prime minister said."
+    )
+    assert only(text).speaker == "Rishi Sunak"
+
+
+def test_descriptor_after_a_quote_is_the_last_speaker() -> None:
+    text = (
+        'Manager Pep Guardiola was pleased. "We played well," Guardiola said.\n\n'
+        'Erling Haaland is injured. "He is better," the Spaniard added.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Pep Guardiola", "Pep Guardiola"]
+
+
+def test_passive_cue_names_no_speaker() -> None:
+    text = 'The presenter was told to "step back" from the show.'
+    assert only(text).speaker is None
+
+
+def test_post_nominals_and_unlisted_titles_are_dropped() -> None:
+    text = (
+        'Det Insp Mark Jones spoke first. Judge Richard Marks KC said: "This was cruel."\n\n'
+        'Jones said he hoped for "some comfort".'
+    )
+    assert [s for s, _ in attributed(text)] == ["Richard Marks", "Mark Jones"]
+
+
+def test_long_appositive_before_the_cue() -> None:
+    text = (
+        '"There is no evidence," Maria Van Kerkhove, the agency\'s acting director of '
+        "epidemic and pandemic preparedness, told reporters."
+    )
+    assert only(text).speaker == "Maria Van Kerkhove"
