@@ -137,8 +137,8 @@ def _gaps(para_len: int, base: int, spans: list[QuoteSpan]) -> list[tuple[int, i
 def is_title(text: str, q: QuoteSpan) -> bool:
     """A quoted work title or nickname ("the film "Oppenheimer"", Joe "Jaws" Smith)."""
     inner = text[q.start : q.end]
-    words = inner.split()
-    if len(words) > 8 or inner[-1] in ".,!?;:" or not words:
+    words = inner.rstrip(".,").split()
+    if len(words) > 8 or inner.rstrip(".,")[-1:] in ("!", "?", ";", ":", "") or not words:
         return False
     if not all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words):
         return False
@@ -146,7 +146,12 @@ def is_title(text: str, q: QuoteSpan) -> bool:
     after = text[q.outer_end : q.outer_end + 3]
     nickname = bool(before) and before[-1][:1].isalpha() and after.strip()[:1].isupper()
     nickname = nickname and text[q.open_at - 2 : q.open_at - 1].isalpha() and len(words) <= 2
-    return nickname or bool(set(before[-3:]) & _TITLE_NOUNS)
+    if inner[-1] in ".," and len(words) > 4:
+        return False  # a short full sentence ("We Are Ready.") is still a quote
+    # `ABC's "This Week."`: a programme or paper named after its owner
+    owned = bool(before) and before[-1].endswith(("'s", "\u2019s")) and text[q.open_at - 2] == "s"
+    owned = owned and text[max(0, q.open_at - 40) : q.open_at].split()[-1][:1].isupper()
+    return nickname or owned or bool(set(before[-3:]) & _TITLE_NOUNS)
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

@@ -26,6 +26,7 @@ _PASSIVE_CUES = word_set(
     "told asked called described urged dubbed labelled labeled branded accused"
 )
 _DASH_CREDIT = re.compile(r",? ?[\u2014\u2013-]{1,2} ?")
+_GOES_ON = word_set("added adds adding continued continues went goes")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
 _DESCRIPTORS = word_set(
     "president minister chancellor mayor governor senator secretary premier king queen pope "
@@ -306,18 +307,18 @@ class Attributor:
 
     def _make(self, c: _Cue, rule: str) -> Attribution:
         assert c.subject is not None
-        name, kind = self._speaker(c.subject)
+        name, kind = self._speaker(c.subject, c.cue)
         if name is None:
             return Attribution(None, None, c.cue, rule)
         role = self.roster.role_of(name)
         rule = "pronoun" if c.subject.kind == "pronoun" else rule
         return Attribution(name, role, c.cue, rule, kind == "group", c.subject.pos)
 
-    def _speaker(self, s: Subject) -> tuple[str | None, str]:
+    def _speaker(self, s: Subject, cue: str = "") -> tuple[str | None, str]:
         """The speaker's name and whether it is a 'person' or a 'group'."""
         if s.kind == "pronoun":
             return self._resolve_pronoun(s.text, s.pos)
-        described = self._described(s)
+        described = self._described(s, cue)
         if described:
             return described, "person"
         if s.kind == "group" or s.mention is None:
@@ -333,7 +334,7 @@ class Attributor:
         self.roster.learn_gender(name, m.gender)
         return name, "person"
 
-    def _described(self, s: Subject) -> str | None:
+    def _described(self, s: Subject, cue: str) -> str | None:
         """`the prime minister`, `the Spaniard`: the person the article means by it."""
         lead = self.masked[max(0, s.pos - 4) : s.pos].lower()
         phrase = s.text.lower() if s.kind == "group" else f"the {s.text.lower()}"
@@ -351,9 +352,9 @@ class Attributor:
         para_i = bisect.bisect_right(self._para_starts, s.pos) - 1
         lo = self._para_starts[max(0, para_i - 2)]
         spoken = [name for _, name, group in self._spoken_between(lo, s.pos) if not group]
-        if spoken:
-            return spoken[-1]  # `"…," the Spaniard added`: most often the one quoted last
-        near = self._candidates(s.pos, self._para_starts[max(0, para_i - 3)])
+        if spoken and cue in _GOES_ON:
+            return spoken[-1]  # `"…," the Spaniard added`: the one quoted last goes on
+        near = self._candidates(s.pos, lo)
         return near[0] if near else None
 
     def _common_noun(self, word: str) -> bool:
