@@ -8,7 +8,7 @@ from typing import Any
 
 import platformdirs
 
-from briefing.store import ENV_VAR, resolve_db_url
+ENV_VAR = "BRIEFING_DB"  # the same variable briefing.store reads
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class Settings:
 
     def db_url(self) -> str:
         """The library URL: $BRIEFING_DB wins over the stored setting, then the default."""
+        from briefing.store import resolve_db_url  # the database stack loads after the window
+
         return resolve_db_url(os.environ.get(ENV_VAR) or self.db)
 
 

@@ -43,19 +43,22 @@ def start_gui() -> "MainWindow | None":
 
     Returns None (after saying why) when the library cannot be opened.
     """
-    create_application()
+    app = create_application()
     settings = load_settings()
+    from ui.window import MainWindow
+
+    window = MainWindow(None, settings, QSettings())
+    window.show()
+    app.processEvents()  # on screen now; the library and its readers load next
     try:
         from briefing.firstrun import open_library
 
         engine = open_library(settings.db_url())
     except BriefingError as exc:
-        messages.show_error(None, str(exc))
+        messages.show_error(window, str(exc))
+        window.close()
         return None
-    from ui.window import MainWindow
-
-    window = MainWindow(engine, settings, QSettings())
-    window.show()
+    window.attach(engine)
     window.open_latest_brief()
     return window
 

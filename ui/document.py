@@ -1,14 +1,17 @@
 """BriefDocument: one open brief, its undo stack and the version its edits are based on."""
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from sqlalchemy.engine import Engine
 
 from briefing.brief_view import load_brief
 from briefing.compose import Change
 from briefing.views import BriefView
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +22,7 @@ class BriefDocument(QObject):
     brief_changed = Signal(object)  # the new BriefView
     edit_failed = Signal(object)  # the exception
 
-    def __init__(self, engine: Engine, brief_id: int, parent: QObject | None = None) -> None:
+    def __init__(self, engine: "Engine", brief_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.brief_id = brief_id

@@ -2,28 +2,61 @@
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
-from sqlalchemy.engine import Engine
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidget
 
-from briefing.ingest import read_paste, read_path, read_url
 from ui.workers import ImportJob, ImportTask
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from briefing.ingest import SourceDraft
+
+FILE_FILTER = "Articles (*.txt *.html *.htm *.docx *.pdf);;All files (*)"
+
+
+def _read_path(path: Path) -> "SourceDraft":
+    from briefing.ingest import read_path  # the readers load on first use, off the GUI thread
+
+    return read_path(path)
+
+
+def _read_url(url: str) -> "SourceDraft":
+    from briefing.ingest import read_url
+
+    return read_url(url)
+
+
+def _read_paste(text: str) -> "SourceDraft":
+    from briefing.ingest import read_paste
+
+    return read_paste(text)
 
 
 def path_jobs(paths: list[Path]) -> list[ImportJob]:
     """One job per file."""
-    return [ImportJob(path.name, partial(read_path, path)) for path in paths]
+    return [ImportJob(path.name, partial(_read_path, path)) for path in paths]
 
 
-def url_job(url: str) -> ImportJob:
-    """A job fetching and reading a web address."""
-    return ImportJob(url, partial(read_url, url))
+def ask_files(parent: QWidget) -> list[ImportJob]:
+    """Jobs for the files the user picks (none when cancelled)."""
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import sources", str(Path.home()), FILE_FILTER)
+    return path_jobs([Path(n) for n in names])
 
 
-def paste_job(text: str, title: str | None) -> ImportJob:
-    """A job storing pasted text as a source."""
-    return ImportJob(title or "Pasted text", partial(read_paste, text, title or None))
+def ask_url(parent: QWidget) -> list[ImportJob]:
+    """A job for the web address the user gives (none when cancelled)."""
+    url, ok = QInputDialog.getText(parent, "Import from the web", "Web address (https://…):")
+    url = url.strip()
+    return [ImportJob(url, lambda: _read_url(url))] if ok and url else []
+
+
+def ask_paste(parent: QWidget) -> list[ImportJob]:
+    """A job storing the text the user pastes as a new source (none when cancelled)."""
+    text, ok = QInputDialog.getMultiLineText(parent, "Paste a source", "Text of the article:")
+    return [ImportJob("Pasted text", lambda: _read_paste(text))] if ok and text.strip() else []
 
 
 class Importer(QObject):
@@ -33,9 +66,9 @@ class Importer(QObject):
     import_failed = Signal(list)  # sentences, one per job that failed
     import_finished = Signal(int)  # how many jobs were stored
 
-    def __init__(self, engine: Engine, parent: QWidget) -> None:
+    def __init__(self, engine: "Engine | None", parent: QWidget) -> None:
         super().__init__(parent)
-        self._engine = engine
+        self.engine = engine
         self._parent = parent
         self.task: ImportTask | None = None
         self.dialog: QProgressDialog | None = None
@@ -49,10 +82,10 @@ class Importer(QObject):
 
     def start(self, jobs: list[ImportJob]) -> bool:
         """Start importing `jobs`; False when another import is still running."""
-        if self.busy or not jobs:
+        if self.busy or not jobs or self.engine is None:
             return False
         self._ids, self._errors = [], []
-        task = ImportTask(self._engine, jobs)
+        task = ImportTask(self.engine, jobs)
         task.signals.progressed.connect(self._on_progressed)
         task.signals.imported.connect(self._on_imported)
         task.signals.failed.connect(self._on_failed)

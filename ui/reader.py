@@ -1,24 +1,24 @@
 """ReaderPane: the selected source's text, its details and its speaker roster."""
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QSizePolicy, QSplitter, QVBoxLayout, QWidget
-from sqlalchemy.engine import Engine
 
-from briefing.analysis import extraction_for
-from briefing.library import get_source, grade_label
-from briefing.store import read_session
 from ui.source_view import SourceView
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 class ReaderPane(QWidget):
     """Shows one source; its SourceView emits what the user wants added."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: "Engine | None" = None) -> None:
         super().__init__()
         self.setAccessibleName("Reader")
-        self._engine = engine
+        self.engine = engine
         self.heading = QLabel("<b>Reader</b> — choose a source in the library")
         self.heading.setAccessibleName("Source title")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -53,7 +53,13 @@ class ReaderPane(QWidget):
 
     def show_source(self, source_id: int) -> None:
         """Load and show a source with its quotes, facts, dates and speakers."""
-        with read_session(self._engine) as session:
+        from briefing.analysis import extraction_for
+        from briefing.library import get_source, grade_label
+        from briefing.store import read_session
+
+        if self.engine is None:
+            return
+        with read_session(self.engine) as session:
             source = get_source(session, source_id)
             extraction = extraction_for(session, source)
             title, text = source.title, source.text

@@ -2,7 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -11,12 +11,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from sqlalchemy.engine import Engine
 from typing_extensions import override
 
-from briefing.library import count_sources, grade_label, list_sources, search
-from briefing.models import Source
-from briefing.store import read_session
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from briefing.models import Source
+
+# The database stack is imported where it is first used, so the window shows before it loads.
 
 BATCH = 200
 SEARCH_LIMIT = 200
@@ -44,7 +46,9 @@ class SourceRow:
         return (self.title, self.outlet, date, self.grade, self.snippet.replace("\n", " "))[column]
 
 
-def _row(source: Source, snippet: str = "") -> SourceRow:
+def _row(source: "Source", snippet: str = "") -> SourceRow:
+    from briefing.library import grade_label
+
     assert source.id is not None
     return SourceRow(
         source.id, source.title, source.outlet or "", source.published, grade_label(source), snippet
@@ -54,7 +58,7 @@ def _row(source: Source, snippet: str = "") -> SourceRow:
 class SourceModel(QAbstractTableModel):
     """Sources newest first, fetched in batches as the view scrolls; or search hits."""
 
-    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+    def __init__(self, engine: "Engine | None" = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self._rows: list[SourceRow] = []
@@ -75,10 +79,22 @@ class SourceModel(QAbstractTableModel):
         """Start again from the first batch (or rerun the search)."""
         self.set_query(self._query)
 
+    def set_engine(self, engine: "Engine") -> None:
+        """Show the sources of the library at `engine`."""
+        self._engine = engine
+        self.reload()
+
     def set_query(self, query: str) -> None:
         """Show search results for `query`, or browse everything when it is blank."""
         self.beginResetModel()
         self._query = query.strip()
+        if self._engine is None:
+            self._rows, self._total = [], 0
+            self.endResetModel()
+            return
+        from briefing.library import count_sources, list_sources, search
+        from briefing.store import read_session
+
         with read_session(self._engine) as session:
             if self._query:
                 hits = search(session, self._query, SEARCH_LIMIT)
@@ -120,7 +136,10 @@ class SourceModel(QAbstractTableModel):
 
     @override
     def fetchMore(self, parent: Index) -> None:
-        if not self.canFetchMore(parent):
+        from briefing.library import list_sources
+        from briefing.store import read_session
+
+        if not self.canFetchMore(parent) or self._engine is None:
             return
         with read_session(self._engine) as session:
             batch = [_row(s) for s in list_sources(session, offset=len(self._rows), limit=BATCH)]

@@ -3,6 +3,7 @@
 import json
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal
 from PySide6.QtGui import (
@@ -16,8 +17,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 from typing_extensions import override
 
-from briefing.extract import Extraction
 from ui.textpos import Utf16Map
+
+if TYPE_CHECKING:
+    from briefing.extract import Extraction
 
 EXCERPT_MIME = "application/x-briefing-excerpt"
 CURRENT_SECTION = 0
@@ -47,7 +50,7 @@ def quote_tip(quote: object) -> str:
     return f"Quote{partial} — {who}\nAttributed by {why}.\nDouble-click to add it to the brief."
 
 
-def spans_of(extraction: Extraction) -> list[Span]:
+def spans_of(extraction: "Extraction") -> list[Span]:
     """Every span to mark, quotes last so they win where they overlap facts."""
     spans = [
         Span(f.start, f.end, "fact", f"Fact candidate (score {f.score:.2f})")
@@ -74,7 +77,7 @@ class SourceView(QTextBrowser):
         self._spans: list[Span] = []
         self._sections: list[tuple[int, str]] = []
 
-    def show_source(self, source_id: int, text: str, extraction: Extraction | None) -> None:
+    def show_source(self, source_id: int, text: str, extraction: "Extraction | None") -> None:
         """Show `text` and mark what the extractor found in it."""
         self.source_id = source_id
         self._map = Utf16Map(text)

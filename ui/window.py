@@ -3,6 +3,7 @@
 import logging
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
@@ -14,28 +15,31 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
 )
-from sqlalchemy.engine import Engine
 from typing_extensions import override
 
-from briefing import compose
-from briefing.brief_view import list_briefs
 from briefing.errors import BriefingError, ConflictError
-from briefing.library import grade_label, set_grade
 from briefing.settings import Settings
-from briefing.store import redact
 from briefing.views import BriefView
-from ui import commands, exporter, messages
+from ui import exporter, importer, messages
 from ui.actions import create_actions
 from ui.brief_model import BriefModel
 from ui.brief_pane import BriefPane
-from ui.document import BriefDocument
-from ui.importer import Importer, paste_job, path_jobs, url_job
+from ui.importer import Importer
 from ui.library_pane import LibraryPane
 from ui.meta_dialog import BriefDetailsDialog
 from ui.preview import PdfPreview
 from ui.reader import ReaderPane
 from ui.source_model import SourceModel
+from ui.workers import ImportJob
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from ui.commands import BriefCommand
+    from ui.document import BriefDocument
+
+# The database stack, the extractor and the commands over them are imported where first
+# used: the window is on screen before they load (start-up target: visible within 1.5 s).
 log = logging.getLogger(__name__)
 APP_NAME = "Briefing composer"
 STATUS_MS = 6000
@@ -44,17 +48,18 @@ STATUS_MS = 6000
 class MainWindow(QMainWindow):
     """Library | reader | brief, side by side; every edit goes through an undo command."""
 
-    def __init__(self, engine: Engine, settings: Settings, state: QSettings) -> None:
+    def __init__(self, engine: "Engine | None", settings: Settings, state: QSettings) -> None:
         super().__init__()
-        self.engine, self.settings, self.state = engine, settings, state
+        self.engine: Engine | None = None
+        self.settings, self.state = settings, state
         self.setAccessibleName(APP_NAME)
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
         self.documents: dict[int, BriefDocument] = {}
         self.doc: BriefDocument | None = None
-        self.library = LibraryPane(SourceModel(engine, self), settings.search_delay_ms)
-        self.reader = ReaderPane(engine)
+        self.library = LibraryPane(SourceModel(None, self), settings.search_delay_ms)
+        self.reader = ReaderPane()
         self.brief_pane = BriefPane(BriefModel(self), settings.autosave_ms)
         self.preview = PdfPreview()
         self.tabs = QTabWidget()
@@ -67,15 +72,32 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setSizes([330, 520, 450])
         self.setCentralWidget(self.splitter)
-        self.importer = Importer(engine, self)
+        self.importer = Importer(None, self)
         self.actions_ = create_actions(self, self.undo_group)
         self.fit_timer = QTimer(self, singleShot=True, interval=250)
-        self.db_label = QLabel(redact(settings.db_url()))
+        self.db_label = QLabel()
         self.db_label.setAccessibleName("Library location")
         self.statusBar().addPermanentWidget(self.db_label)
         self._wire()
         self._restore_state()
         self._update_title()
+        if engine is None:
+            self.splitter.setEnabled(False)
+            self.statusBar().showMessage("Opening the library…")
+        else:
+            self.attach(engine)
+
+    def attach(self, engine: "Engine") -> None:
+        """Show the library at `engine` (the window can be on screen before it opens)."""
+        from briefing.store import redact
+
+        self.engine = engine
+        self.importer.engine = engine
+        self.reader.engine = engine
+        self.library.model.set_engine(engine)
+        self.db_label.setText(redact(str(engine.url)))
+        self.splitter.setEnabled(True)
+        self.statusBar().clearMessage()
 
     # -- wiring -----------------------------------------------------------------
 
@@ -119,7 +141,11 @@ class MainWindow(QMainWindow):
 
     def open_brief(self, brief_id: int) -> None:
         """Show a brief; each open brief keeps its own undo stack."""
+        from ui.document import BriefDocument
+
         doc = self.documents.get(brief_id)
+        if self.engine is None:
+            return
         if doc is None:
             doc = BriefDocument(self.engine, brief_id, self)
             doc.brief_changed.connect(self._on_brief_changed)
@@ -135,11 +161,16 @@ class MainWindow(QMainWindow):
 
     def open_latest_brief(self) -> None:
         """Open the most recently changed brief, if there is one (first run: the sample)."""
-        briefs = list_briefs(self.engine)
+        briefs = self._briefs()
         if briefs and briefs[0].id is not None:
             self.open_brief(briefs[0].id)
 
-    def push(self, command: commands.BriefCommand) -> bool:
+    def _briefs(self) -> list[Any]:
+        from briefing.brief_view import list_briefs
+
+        return list_briefs(self.engine) if self.engine is not None else []
+
+    def push(self, command: "BriefCommand") -> bool:
         """Run an edit through the undo stack; False when it was refused."""
         if self.doc is None:
             self.statusBar().showMessage("Open or create a brief first (Ctrl+N).", STATUS_MS)
@@ -175,8 +206,12 @@ class MainWindow(QMainWindow):
         dialog = BriefDetailsDialog(None, self)
         if not dialog.exec():
             return
+        from briefing import compose
+
         values = dialog.values()
         title, template = values.pop("title"), values.pop("template")
+        if self.engine is None:
+            return
         try:
             change = compose.new_brief(self.engine, title, template, **values)
         except BriefingError as exc:
@@ -185,7 +220,7 @@ class MainWindow(QMainWindow):
         self.open_brief(change.brief_id)
 
     def _on_open_brief_triggered(self) -> None:
-        briefs = [b for b in list_briefs(self.engine) if b.id is not None]
+        briefs = [b for b in self._briefs() if b.id is not None]
         if not briefs:
             self.statusBar().showMessage("There are no briefs yet; create one with Ctrl+N.")
             return
@@ -197,11 +232,13 @@ class MainWindow(QMainWindow):
     def _on_recent_about_to_show(self) -> None:
         menu = self.actions_.recent
         menu.clear()
-        for brief in list_briefs(self.engine)[: self.settings.recent_limit]:
+        for brief in self._briefs()[: self.settings.recent_limit]:
             brief_id = brief.id or 0
             menu.addAction(brief.title, partial(self.open_brief, brief_id))
 
     def _on_details_requested(self) -> None:
+        from ui import commands
+
         if self.doc is None:
             return
         dialog = BriefDetailsDialog(self.doc.view, self)
@@ -216,6 +253,8 @@ class MainWindow(QMainWindow):
     def _on_excerpt_requested(
         self, source_id: int, start: int, end: int, section_id: int, kind: str
     ) -> None:
+        from ui import commands
+
         section = self._section_or_current(section_id)
         if self.doc is None or section is None:
             self.statusBar().showMessage("Open or create a brief first (Ctrl+N).", STATUS_MS)
@@ -227,12 +266,16 @@ class MainWindow(QMainWindow):
     def _on_excerpt_dropped(
         self, source_id: int, start: int, end: int, section_id: int, position: int
     ) -> None:
+        from ui import commands
+
         if self.doc is not None:
             command = commands.drop_excerpt(self.doc, section_id, source_id, (start, end), position)
             if self.push(command):
                 self.brief_pane.select_item(command.item_id)
 
     def _on_edit_requested(self, what: str, row_id: int, field: str, value: str) -> None:
+        from ui import commands
+
         if self.doc is None:
             return
         if what == "section":
@@ -241,12 +284,16 @@ class MainWindow(QMainWindow):
             self.push(commands.EditItemCommand(self.doc, row_id, field, value))
 
     def _on_move_requested(self, item_id: int, section_id: int, position: int) -> None:
+        from ui import commands
+
         if self.doc is not None and self.push(
             commands.MoveItemCommand(self.doc, item_id, section_id, position)
         ):
             self.brief_pane.select_item(item_id)
 
     def _on_remove_requested(self, what: str, row_id: int) -> None:
+        from ui import commands
+
         if self.doc is not None:
             self.push(commands.RemoveCommand(self.doc, what, row_id))
 
@@ -256,6 +303,8 @@ class MainWindow(QMainWindow):
             self._on_remove_requested("item", item.id)
 
     def _on_note_requested(self, section_id: int) -> None:
+        from ui import commands
+
         section = self._section_or_current(section_id)
         if self.doc is None or section is None:
             return
@@ -266,6 +315,8 @@ class MainWindow(QMainWindow):
                 self.brief_pane.select_item(command.item_id)
 
     def _on_section_requested(self) -> None:
+        from ui import commands
+
         if self.doc is None:
             return
         title, ok = QInputDialog.getText(self, "Add section", "Section title:")
@@ -285,6 +336,10 @@ class MainWindow(QMainWindow):
         self.reader.select_span(source_id, start, end)
 
     def _on_grade_requested(self, source_id: int) -> None:
+        from briefing.library import grade_label, set_grade
+
+        if self.engine is None:
+            return
         grade, ok = QInputDialog.getText(
             self, "Set grade", "Admiralty grade (A–F and 1–6, e.g. B2; blank to clear):"
         )
@@ -300,30 +355,20 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import files in the background."""
-        if not self.importer.start(path_jobs(paths)):
+        self._start_import(importer.path_jobs(paths))
+
+    def _start_import(self, jobs: list[ImportJob]) -> None:
+        if jobs and not self.importer.start(jobs):
             self.statusBar().showMessage("An import is already running.", STATUS_MS)
 
     def _on_import_files_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import sources",
-            str(Path.home()),
-            "Articles (*.txt *.html *.htm *.docx *.pdf);;All files (*)",
-        )
-        if names:
-            self.import_paths([Path(n) for n in names])
+        self._start_import(importer.ask_files(self))
 
     def _on_import_url_triggered(self) -> None:
-        url, ok = QInputDialog.getText(self, "Import from the web", "Web address (https://…):")
-        if ok and url.strip():
-            self.importer.start([url_job(url.strip())])
+        self._start_import(importer.ask_url(self))
 
     def _on_paste_source_triggered(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, "Paste a source", "Text of the article:")
-        if ok and text.strip():
-            self.importer.start([paste_job(text, None)])
+        self._start_import(importer.ask_paste(self))
 
     def _on_sources_imported(self, ids: list[int]) -> None:
         self.library.model.reload()

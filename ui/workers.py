@@ -4,14 +4,17 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
-from sqlalchemy.engine import Engine
 from typing_extensions import override
 
 from briefing.errors import BriefingError
-from briefing.ingest import SourceDraft
-from briefing.library import add_source
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from briefing.ingest import SourceDraft
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +24,7 @@ class ImportJob:
     """One thing to import: a label for the progress dialog and how to read it."""
 
     label: str
-    read: Callable[[], SourceDraft]
+    read: Callable[[], "SourceDraft"]
 
 
 class ImportSignals(QObject):
@@ -40,7 +43,7 @@ class ImportTask(QRunnable):
     touches the GUI thread's sessions.
     """
 
-    def __init__(self, engine: Engine, jobs: Sequence[ImportJob]) -> None:
+    def __init__(self, engine: "Engine", jobs: Sequence[ImportJob]) -> None:
         super().__init__()
         self.engine = engine
         self.jobs = list(jobs)
@@ -70,6 +73,8 @@ class ImportTask(QRunnable):
         self.signals.finished.emit(done)
 
     def _import(self, job: ImportJob) -> int:
+        from briefing.library import add_source
+
         try:
             draft = job.read()
             if self.cancelled:
