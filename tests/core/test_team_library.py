@@ -68,9 +68,7 @@ def test_copy_refuses_a_library_that_is_not_empty(pg_admin: str) -> None:
         copy_library(new_database(pg_admin), team)
 
 
-def test_least_privilege_role_can_do_everything_the_app_does(
-    pg_admin: str, tmp_path: Path
-) -> None:
+def test_least_privilege_role_can_do_everything_the_app_does(pg_admin: str, tmp_path: Path) -> None:
     owner_url = new_database(pg_admin)
     open_library(owner_url).dispose()  # the owner migrates and seeds
     database = owner_url.rsplit("/", 1)[1]
