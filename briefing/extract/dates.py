@@ -251,6 +251,7 @@ def _r_year(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | No
     return m["year_y"] if prep else None
 
 
+_TENSED = {"md", "dm", "wd", "mon"}  # kinds whose year or week depends on tense
 _RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool, bool], str | None]] = {
     "mdy": _r_mdy, "dmy": _r_dmy, "my": _r_my, "md": _r_md, "dm": _r_dm, "iso": _r_iso,
     "ago": _r_ago, "deic": _r_deic, "part": _r_part, "span": _r_span, "wkend": _r_wkend,
@@ -283,7 +284,7 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
             continue
         kind = m.lastgroup or ""
         prep = _PREP.search(text, max(0, m.start() - 8), m.start())
-        fut = _future(context, m.start(), m.end())
+        fut = kind in _TENSED and _future(context, m.start(), m.end())
         resolved = _RESOLVERS[kind](m, published, fut, prep is not None)
         if resolved:
             start = prep.start() if prep else m.start()

@@ -123,16 +123,39 @@ def _single(m: re.Match[str]) -> NameMention | None:
     return NameMention(m.start(), end, (token,), m.start(), None, None, _is_person((token,)))
 
 
+def _template(run: str) -> NameMention | None:
+    """The mention a run makes, with offsets relative to the run's start."""
+    m = _RUN.match(run)
+    if m is None:
+        return None
+    if " " not in run:
+        if run.lower().rstrip(".") in STOP_CAPS:
+            return None  # most runs are one sentence-opening word ("The")
+        return _single(m)
+    return _mention(run, m)
+
+
 def find_mentions(text: str) -> list[NameMention]:
     """Return the capitalised-run mentions of `text`, in order."""
     out = []
+    # Names repeat through an article: read each distinct run once (issue: speed).
+    seen: dict[str, NameMention | None] = {}
     for m in _RUN.finditer(text):
         run = m.group()
-        if " " not in run and run.lower().rstrip(".") in STOP_CAPS:
-            continue  # most runs are one sentence-opening word ("The"); skip them fast
-        mention = _single(m) if " " not in run else _mention(text, m)
-        if mention:
-            out.append(mention)
+        tpl = seen[run] if run in seen else seen.setdefault(run, _template(run))
+        if tpl is not None:
+            at = m.start()
+            out.append(
+                NameMention(
+                    tpl.start + at,
+                    tpl.end + at,
+                    tpl.tokens,
+                    tpl.run_start + at,
+                    tpl.gender,
+                    tpl.honorific,
+                    tpl.person,
+                )  # fmt: skip
+            )
     return out
 
 

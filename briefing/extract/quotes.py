@@ -11,7 +11,8 @@ _OPEN_LEFT = " ([{\u2014\u2013-/:\u2018'\n"
 _CLOSE_RIGHT = " .,;:!?)]}\u2014\u2013-\u2026\u2019'\n"
 # A single quote opens at a word start and closes at a word end; apostrophes inside
 # words ("don't") never match either side.
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))[\u2018'](?=[^\W\d_])")
+_SINGLE_MARK = re.compile("[\u2018']")
+_SINGLE_LEFT = " \n([\u2014\u2013"
 _SINGLE_CLOSE = re.compile(r"(?<=\S)[\u2019'](?!\w)")
 _WORD = re.compile(r"\w+")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "or", "is"}
@@ -111,16 +112,25 @@ def _single_spans(para: str, base: int, lo: int, hi: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pos = lo
     while True:
-        m = _SINGLE_OPEN.search(para, pos, hi)
-        if not m:
+        i = _single_opener(para, pos, hi)
+        if i is None:
             return spans
-        j = _single_close(para, m.end(), hi)
+        j = _single_close(para, i + 1, hi)
         if j is None:
             return spans
-        inner = _trimmed(para, base, m.end(), j)
+        inner = _trimmed(para, base, i + 1, j)
         if inner:
-            spans.append(QuoteSpan(inner[0], inner[1], base + m.start(), base + j, False))
+            spans.append(QuoteSpan(inner[0], inner[1], base + i, base + j, False))
         pos = j + 1
+
+
+def _single_opener(para: str, pos: int, hi: int) -> int | None:
+    """A single mark that opens a quote: at a word start, before a letter."""
+    for m in _SINGLE_MARK.finditer(para, pos, hi):
+        i = m.start()
+        if (i == 0 or para[i - 1] in _SINGLE_LEFT) and para[i + 1 : i + 2].isalpha():
+            return i
+    return None
 
 
 def _gaps(para_len: int, base: int, spans: list[QuoteSpan]) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ class _Entry:
     gender: str | None = None
     aliases: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)
+    role_tries: int = 0
 
 
 def _accept_role_word(word: str) -> tuple[bool, bool]:
@@ -125,7 +126,8 @@ class Roster:
         entry.aliases.add(m.name if not m.honorific else f"{m.honorific} {m.name}")
         if m.gender and not entry.gender:
             entry.gender = m.gender
-        if entry.role is None:
+        if entry.role is None and entry.role_tries < 4:
+            entry.role_tries += 1  # a role is stated at the first mentions, if at all
             entry.role = role_before(text, m.start) or role_after(text, m.end)
 
     def _alias_entry(self, tokens: tuple[str, ...], pos: int) -> _Entry | None:
