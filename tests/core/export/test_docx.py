@@ -4,7 +4,6 @@ import dataclasses
 import datetime as dt
 import io
 import os
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -35,6 +34,7 @@ from tests.core.export.conftest import (
     SEED_URL,
     build_seed_brief,
 )
+from tests.tools import require_tool
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -525,19 +525,10 @@ def test_any_note_text_exports(text: str) -> None:
 # --- LibreOffice rendering -----------------------------------------------------------------
 
 
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is required under CI; run .ci/sysdeps test")
-        pytest.skip(f"{name} is not installed")
-    return found
-
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The seed brief exported and converted to PDF by LibreOffice once per module."""
-    soffice, pdftotext = _tool("soffice"), _tool("pdftotext")
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
     folder = tmp_path_factory.mktemp("docx-render")
     source = folder / "brief.docx"
     export_docx(build_seed_brief(), source)
