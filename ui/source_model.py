@@ -16,6 +16,7 @@ from typing_extensions import override
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from briefing.listing import SourceSummary
     from briefing.models import Source
 
 # The database stack is imported where it is first used, so the window shows before it loads.
@@ -52,6 +53,12 @@ def _row(source: "Source", snippet: str = "") -> SourceRow:
     assert source.id is not None
     return SourceRow(
         source.id, source.title, source.outlet or "", source.published, grade_label(source), snippet
+    )
+
+
+def _summary_row(summary: "SourceSummary") -> SourceRow:
+    return SourceRow(
+        summary.id, summary.title, summary.outlet or "", summary.published, summary.grade
     )
 
 
@@ -92,7 +99,8 @@ class SourceModel(QAbstractTableModel):
             self._rows, self._total = [], 0
             self.endResetModel()
             return
-        from briefing.library import count_sources, list_sources, search
+        from briefing.library import count_sources, search
+        from briefing.listing import source_summaries
         from briefing.store import read_session
 
         with read_session(self._engine) as session:
@@ -102,7 +110,7 @@ class SourceModel(QAbstractTableModel):
                 self._total = len(self._rows)
             else:
                 # The first batch comes with the reset, so a new view is never blank.
-                self._rows = [_row(s) for s in list_sources(session, limit=BATCH)]
+                self._rows = [_summary_row(s) for s in source_summaries(session, 0, BATCH)]
                 self._total = count_sources(session)
         self.endResetModel()
 
@@ -136,13 +144,14 @@ class SourceModel(QAbstractTableModel):
 
     @override
     def fetchMore(self, parent: Index) -> None:
-        from briefing.library import list_sources
+        from briefing.listing import source_summaries
         from briefing.store import read_session
 
         if not self.canFetchMore(parent) or self._engine is None:
             return
         with read_session(self._engine) as session:
-            batch = [_row(s) for s in list_sources(session, offset=len(self._rows), limit=BATCH)]
+            summaries = source_summaries(session, len(self._rows), BATCH)
+            batch = [_summary_row(s) for s in summaries]
         if not batch:
             self._total = len(self._rows)
             return
