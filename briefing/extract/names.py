@@ -154,7 +154,7 @@ def find_mentions(text: str) -> list[NameMention]:
                     tpl.gender,
                     tpl.honorific,
                     tpl.person,
-                )  # fmt: skip
+                )
             )
     return out
 

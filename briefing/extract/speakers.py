@@ -5,12 +5,10 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.lexicon import (
-    CLAUSE_WORDS,
     CUE_PHRASES,
     CUE_WORDS,
     GROUP_NOUNS,
     PRONOUNS,
-    ROLE_WORDS,
     trie_pattern,
     word_set,
 )
@@ -18,6 +16,7 @@ from briefing.extract.names import NameMention
 from briefing.extract.quotes import QuoteSpan
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
+from briefing.extract.subjectlike import SubjectMentions
 from briefing.extract.subjects import Subject, SubjectReader
 
 _CUE = re.compile(r"(?<![\w-])" + trie_pattern({*CUE_WORDS, *CUE_PHRASES, "According to"}) + r"\b")
@@ -40,11 +39,6 @@ _DESCRIPTORS = word_set(
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
 _CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
 _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
-_SUBJECT_PREFIX = re.compile(r"[\w'\u2019.\-]+")
-_SUBJECT_LEAD = {"the", "a", "an", "former", "then", "neither", "both"}
-_NOT_IN_SUBJECT = CLAUSE_WORDS | word_set(
-    "between of among against about for over like than into through after before"
-)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019\-]*\b")
 
 
@@ -95,33 +89,13 @@ class Attributor:
             if m.person and masked[m.start] == text[m.start] and not self._is_common(m)
         ]
         self.reader = SubjectReader(masked, persons)
-        self.subject_like = {
-            m.start
-            for m in persons
-            if (
-                len(m.tokens) > 1
-                or m.honorific
-                or roster.known(m.tokens)
-                or self._starts_sentence(m)
-            )
-            and self._is_subject_like(m)
-        }
-        self._subject_list = [m for m in persons if m.start in self.subject_like]
-        self._subject_starts = [m.start for m in self._subject_list]
+        self.subject_like = SubjectMentions(masked, sentences, persons, self._may_be_subject)
         self.spoken: list[tuple[int, str, bool]] = []  # (position, speaker, is a group)
 
-    def _is_subject_like(self, m: NameMention) -> bool:
-        """True when the name opens its sentence or clause (so a pronoun may refer to it)."""
-        s_start = self.sents.at(m.run_start)[0]
-        prefix = self.masked[s_start : m.run_start]
-        words = _SUBJECT_PREFIX.findall(prefix[prefix.rfind(",") + 1 :])
-        if all(w[0].isupper() or w.lower() in ROLE_WORDS | _SUBJECT_LEAD for w in words):
+    def _may_be_subject(self, m: NameMention) -> bool:
+        """A full name, an honorific, a known surname, or a word opening its sentence."""
+        if len(m.tokens) > 1 or m.honorific or self.roster.known(m.tokens):
             return True
-        # "Local business owner Mr Patel": a short noun phrase, no verb or preposition.
-        return len(words) <= 6 and not any(w.lower() in _NOT_IN_SUBJECT for w in words)
-
-    def _starts_sentence(self, m: NameMention) -> bool:
-        """True when the mention is the first word of its sentence."""
         return self.sents.at(m.run_start)[0] == m.run_start
 
     def _is_common(self, m: NameMention) -> bool:
@@ -219,7 +193,7 @@ class Attributor:
         if len(self.masked[lead : cm.start()].split()) > 10:
             # `, Maria Van Kerkhove, the WHO's acting director of …, told reporters`
             subj = self.reader.at_start(lead, cm.start())
-            appositive = self.masked[: cm.start()].rstrip().endswith(",")
+            appositive = self.masked[max(0, cm.start() - 3) : cm.start()].rstrip().endswith(",")
             return _Cue(subj, cm.group(), cm.start()) if subj and appositive else None
         return _Cue(self.reader.at_end(lead, cm.start()), cm.group(), cm.start())
 
@@ -292,8 +266,7 @@ class Attributor:
     def _recent(self, pos: int, lo: int) -> Attribution:
         """The last speaker (continuation) or sentence subject (neighbour) since `lo`."""
         spoken = next((s for s in reversed(self.spoken) if lo <= s[0] < pos), None)
-        j = bisect.bisect_left(self._subject_starts, pos) - 1
-        subj = self._subject_list[j] if j >= 0 and self._subject_starts[j] >= lo else None
+        subj = next(self.subject_like.before(pos, lo), None)
         if spoken and (subj is None or spoken[0] >= subj.start):
             role = self.roster.role_of(spoken[1])
             return Attribution(spoken[1], role, None, "continuation", spoken[2])
@@ -390,10 +363,7 @@ class Attributor:
     def _candidates(self, pos: int, lo: int) -> list[str]:
         """Recent speakers and sentence subjects before `pos`, nearest first."""
         events = [(p, name) for p, name, group in self._spoken_between(lo, pos) if not group]
-        j = bisect.bisect_left(self._subject_starts, pos)
-        for m in reversed(self._subject_list[:j]):
-            if m.start < lo:
-                break
+        for m in self.subject_like.before(pos, lo):
             events.append((m.start, self.roster.resolve(m.tokens, m.start)))
         events.sort(reverse=True)
         return [name for _, name in events]

@@ -2,6 +2,7 @@
 
 import bisect
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from briefing.extract.lexicon import (
@@ -176,7 +177,7 @@ class SubjectReader:
             for w in lows
         )
 
-    def sentence_subject(self, a: int, b: int, subject_like: set[int]) -> Subject | None:
+    def sentence_subject(self, a: int, b: int, subject_like: Container[int]) -> Subject | None:
         """The subject opening the sentence [a, b): its first named person, else its head."""
         for m in self.persons_in(a, b):
             if m.start in subject_like:

@@ -1,0 +1,62 @@
+"""Which person mentions open their sentence or clause, so a pronoun may point back to them."""
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+
+from briefing.extract.lexicon import CLAUSE_WORDS, ROLE_WORDS, word_set
+from briefing.extract.names import NameMention
+from briefing.extract.sentences import SentenceIndex
+
+_PREFIX_WORD = re.compile(r"[\w'\u2019.\-]+")
+_LEAD = word_set("the a an former then neither both")
+_NOT_IN_SUBJECT = CLAUSE_WORDS | word_set(
+    "between of among against about for over like than into through after before"
+)
+
+
+class SubjectMentions:
+    """Person mentions that are sentence or clause subjects, decided lazily and memoized.
+
+    Deciding for every mention up front costs as much as the rest of attribution on long
+    inputs, while only mentions near quotes are ever asked about (issue: speed).
+    """
+
+    def __init__(
+        self,
+        masked: str,
+        sentences: SentenceIndex,
+        persons: list[NameMention],
+        eligible: Callable[[NameMention], bool],
+    ) -> None:
+        self._masked, self._sents, self._persons = masked, sentences, persons
+        self._starts = [m.start for m in persons]
+        self._by_start = {m.start: m for m in persons}
+        self._eligible = eligible
+        self._memo: dict[int, bool] = {}
+
+    def __contains__(self, start: object) -> bool:
+        if not isinstance(start, int) or start not in self._by_start:
+            return False
+        if start not in self._memo:
+            m = self._by_start[start]
+            self._memo[start] = self._eligible(m) and self._opens_clause(m)
+        return self._memo[start]
+
+    def before(self, pos: int, lo: int) -> Iterator[NameMention]:
+        """Subject mentions in [lo, pos), nearest first."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0 and self._starts[i] >= lo:
+            if self._starts[i] in self:
+                yield self._persons[i]
+            i -= 1
+
+    def _opens_clause(self, m: NameMention) -> bool:
+        """True when only titles or a short noun phrase stand before the name in its clause."""
+        s_start = self._sents.at(m.run_start)[0]
+        prefix = self._masked[s_start : m.run_start]
+        words = _PREFIX_WORD.findall(prefix[prefix.rfind(",") + 1 :])
+        if all(w[0].isupper() or w.lower() in ROLE_WORDS | _LEAD for w in words):
+            return True
+        # "Local business owner Mr Patel": a short noun phrase, no verb or preposition.
+        return len(words) <= 6 and not any(w.lower() in _NOT_IN_SUBJECT for w in words)
