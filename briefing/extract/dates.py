@@ -44,6 +44,9 @@ _ALTS = {
     "year": _YEAR.format("year_y"),
 }
 _DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _ALTS.items()))
+# Numbers are frequent: at a digit only the forms that can open with one are tried.
+_DIGIT_KINDS = ("dmy", "dm", "iso", "ago", "year")
+_DATES_AT_DIGIT = re.compile("|".join(f"(?P<{k}>{_ALTS[k]})" for k in _DIGIT_KINDS))
 _PREP = re.compile(r"(?:on|in|since|by|until|till|from|during|before|after|through) $", re.I)
 # Speed (issue: >= 2 MB/s): the full pattern is tried only where a date can start, found
 # by a prefix-tree alternation of the words and digits that open one. "ago" and "the
@@ -279,7 +282,7 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
             start = b.start() if b else -1
         if start < done:
             continue
-        m = _DATES.match(text, start)
+        m = (_DATES_AT_DIGIT if text[start].isdigit() else _DATES).match(text, start)
         if not m:
             continue
         kind = m.lastgroup or ""

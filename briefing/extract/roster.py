@@ -103,6 +103,7 @@ class Roster:
         self._entries: dict[str, _Entry] = {}
         self._canon: dict[tuple[str, ...], _Entry] = {}
         self._by_token: dict[str, list[_Entry]] = {}
+        self._owners: dict[tuple[str, ...], list[_Entry]] = {}  # short form -> entries
         multi = sorted(
             {m.tokens for m in mentions if m.person and len(m.tokens) > 1},
             key=lambda t: -len(t),
@@ -131,9 +132,12 @@ class Roster:
             entry.role = role_before(text, m.start) or role_after(text, m.end)
 
     def _alias_entry(self, tokens: tuple[str, ...], pos: int) -> _Entry | None:
-        cands = [e for e in self._sharing(tokens) if _contains(e.tokens, tokens)]
-        if not cands:
-            return None
+        cands = self._owners.get(tokens)
+        if cands is None:
+            cands = [e for e in self._sharing(tokens) if _contains(e.tokens, tokens)]
+            self._owners[tokens] = cands
+        if len(cands) < 2:
+            return cands[0] if cands else None
 
         def recency(e: _Entry) -> tuple[int, int]:
             # positions are appended in text order, so the last one before `pos` is a bisect
@@ -191,6 +195,7 @@ class Roster:
         if name not in self._entries:
             self._entries[name] = _Entry(name, (name,))
             self._by_token.setdefault(name, []).append(self._entries[name])
+            self._owners.clear()
         entry = self._entries[name]
         entry.gender = entry.gender or gender
         if alias:

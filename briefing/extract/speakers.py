@@ -39,7 +39,6 @@ _DESCRIPTORS = word_set(
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
 _CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
 _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019\-]*\b")
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,8 @@ class Attributor:
         self._opens = [q.open_at for q in quotes]
         self.sents, self.roster = sentences, roster
         self._para_starts = [a for a, _ in paragraphs]
-        self._lower_words = set(_LOWER_WORD.findall(text))
+        # Words the text also writes in lower case are common nouns ("Officials" / "officials").
+        self._words = set(text.split())
         persons = [
             m
             for m in mentions
@@ -265,7 +265,8 @@ class Attributor:
 
     def _recent(self, pos: int, lo: int) -> Attribution:
         """The last speaker (continuation) or sentence subject (neighbour) since `lo`."""
-        spoken = next((s for s in reversed(self.spoken) if lo <= s[0] < pos), None)
+        between = self._spoken_between(lo, pos)
+        spoken = between[-1] if between else None
         subj = next(self.subject_like.before(pos, lo), None)
         if spoken and (subj is None or spoken[0] >= subj.start):
             role = self.roster.role_of(spoken[1])
@@ -332,13 +333,13 @@ class Attributor:
 
     def _common_noun(self, word: str) -> bool:
         low = word.lower()
-        return low in GROUP_NOUNS or low in self._lower_words
+        return low in GROUP_NOUNS or any(low + end in self._words for end in ("", ",", "."))
 
     def _resolve_pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
         para_i = bisect.bisect_right(self._para_starts, pos) - 1
         lo = self._para_starts[max(0, para_i - 2)]
         if word in {"it", "they", "we"}:
-            group = next((s for s in reversed(self.spoken) if lo <= s[0] < pos and s[2]), None)
+            group = next((s for s in reversed(self._spoken_between(lo, pos)) if s[2]), None)
             return (group[1], "group") if group else (None, "group")
         gender = PRONOUNS.get(word)
         for name in self._candidates(pos, lo):
