@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.errors import BriefingError
 from briefing.settings import load_settings
-from ui import messages
+from ui import messages, refguard
 from ui.icons import ICON_DIR
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationDisplayName(APP)
+    refguard.install(app)
     if STYLE_SHEET.is_file():
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     return app

@@ -99,6 +99,20 @@ class AutosaveDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
+def brief_summary(brief: BriefView) -> str:
+    """One line under the title: marking, template, as-of date, item and failure counts."""
+    items = brief.items()
+    failing = len(brief.failing())
+    parts = [
+        brief.marking,
+        f"{brief.template} template",
+        f"as of {brief.as_of.isoformat()}" if brief.as_of else "",
+        f"{len(items)} item(s)",
+        f"{failing} not matching their sources" if failing else "",
+    ]
+    return " · ".join(p for p in parts if p)
+
+
 class OutlineView(QTreeView):
     """A tree whose rows wrap their text to the width available."""
 
@@ -125,6 +139,9 @@ class BriefPane(QWidget):
         self.title = QLabel("<b>Brief</b>")
         self.title.setAccessibleName("Brief title")
         self.title.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Brief summary")
+        self.summary.setWordWrap(True)
         self.details = QPushButton("Details…")
         self.details.setAccessibleName("Brief details")
         self.details.setToolTip("Title, author, as-of date, audience, marking, template, style")
@@ -141,6 +158,7 @@ class BriefPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.summary)
         layout.addWidget(self.meter)
         layout.addWidget(self.tree)
         self.details.clicked.connect(self.details_requested)
@@ -170,6 +188,7 @@ class BriefPane(QWidget):
         self.title.setText(
             f"<b>{html.escape(brief.title)}</b>" if brief else "<b>No brief open</b>"
         )
+        self.summary.setText(brief_summary(brief) if brief else "")
         self.tree.expandAll()
 
     def current_section_id(self) -> int | None:

@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         a.add_note.triggered.connect(lambda: self._on_note_requested(0))
         a.add_section.triggered.connect(self._on_section_requested)
         a.remove_item.triggered.connect(self._on_remove_item_triggered)
+        # Delete removes an item only while the outline has focus, never while reading.
+        a.remove_item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.brief_pane.tree.addAction(a.remove_item)
         a.details.triggered.connect(self._on_details_requested)
         a.find.triggered.connect(self._on_find_triggered)
         a.about.triggered.connect(self._on_about_triggered)

@@ -117,3 +117,28 @@ def test_seed_workflow(
     assert "The world expects us to responsibly manage" in " ".join(out.stdout.split())
     assert window.tabs.currentWidget() is window.preview
     assert window.preview.document.pageCount() >= 1
+
+
+def test_export_anyway_marks_unverified_items(
+    window: MainWindow, lib: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from briefing import compose
+    from ui import exporter
+
+    quote = load_brief(lib, 1).sections[3].items[0]
+    compose.edit_item(lib, quote.id, text="The world wants us to responsibly manage it")
+    asked: list[str] = []
+
+    def ask(_parent: object, message: str) -> bool:
+        asked.append(message)
+        return len(asked) > 1  # refuse the first time, accept the second
+
+    monkeypatch.setattr(exporter, "ask_export_anyway", ask)
+    target = tmp_path / "marked.docx"
+    assert window.export("docx", target) is None
+    assert not target.exists()
+    assert "do not match their sources" in asked[0]
+    assert window.export("docx", target) == target
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "[UNVERIFIED]" in text
+    assert "unverified" in window.statusBar().currentMessage()
