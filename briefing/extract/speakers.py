@@ -225,8 +225,10 @@ class Attributor:
 
     def _before(self, q: QuoteSpan) -> _Cue | None:
         """A cue before the quote in its sentence: `Smith said:` or `according to Smith,`."""
-        a = self._pre_start(q)
-        b = q.open_at
+        return self._cue_in(self._pre_start(q), q.open_at)
+
+    def _cue_in(self, a: int, b: int) -> _Cue | None:
+        """The cue that ends the stretch [a, b) before a quote, with its subject."""
         cues = list(_CUE.finditer(self.masked, a, b))
         if not cues:
             if self.masked[a:b].rstrip().endswith(":"):
@@ -246,7 +248,7 @@ class Attributor:
             clause_a = brk.end()
         subj = self.reader.at_end(clause_a, cm.start()) if clause_a < cm.start() else None
         if subj is None:
-            s_a, _ = self.sents.at(q.open_at)
+            s_a, _ = self.sents.at(cm.start())
             subj = self.reader.sentence_subject(s_a, cm.start(), self.subject_like)
         return _Cue(subj, cm.group(), cm.start())
 
@@ -260,8 +262,21 @@ class Attributor:
             return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
         if self._is_partial(q):
             return _NONE
+        intro = self._colon_sentence(q)
+        if intro and intro.subject:
+            return self._make(intro, "colon-intro")
         lo = self._para_starts[max(0, para_i - 1)]
         return self._recent(q.open_at, lo)
+
+    def _colon_sentence(self, q: QuoteSpan) -> _Cue | None:
+        """`She told delegates:` closing the sentence (or paragraph) before the quote."""
+        idx = self.sents.index_at(q.open_at)
+        if idx == 0 or self.sents.spans[idx][0] < q.open_at - 1:
+            return None
+        a, b = self.sents.spans[idx - 1]
+        if not self.masked[a:b].rstrip().endswith(":"):
+            return None
+        return self._cue_in(a, self.masked.rindex(":", a, b) + 1)
 
     def _recent(self, pos: int, lo: int) -> Attribution:
         """The last speaker (continuation) or sentence subject (neighbour) since `lo`."""

@@ -138,6 +138,12 @@ class SubjectReader:
             return Subject("pronoun", words[0].group().lower(), words[0].start())
         stop = next((w.start() for k, w in enumerate(words) if _ends_phrase(words, k)), b)
         persons = self.persons_in(a, stop)
+        if persons and self.masked[persons[0].end : persons[0].end + 2] in {"'s", "\u2019s"}:
+            # "said Liberty's director, Akiko Hart": the appositive names the speaker
+            later = [m for m in self.persons_in(stop, b) if m.start - stop < 4]
+            if later:
+                return Subject("person", later[0].name, later[0].start, later[0])
+            return Subject("group", self.masked[persons[0].run_start : stop], persons[0].run_start)
         if persons and len(self._words(a, persons[0].start)) <= 8:
             return Subject("person", persons[0].name, persons[0].start, persons[0])
         return self._group(words, from_end=False)

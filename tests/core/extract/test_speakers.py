@@ -41,7 +41,7 @@ def test_according_to() -> None:
 
 def test_colon_in_the_previous_sentence() -> None:
     text = 'Coach Tom Reilly was blunt after the game:\n\n"We were not good enough today."'
-    assert attributed(text) == [("Tom Reilly", "neighbour-sentence")]
+    assert attributed(text) == [("Tom Reilly", "colon-intro")]
 
 
 def test_uncued_paragraph_continues_the_last_speaker() -> None:
