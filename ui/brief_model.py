@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 from typing_extensions import override
 
@@ -167,6 +167,10 @@ class BriefModel(QAbstractItemModel):
             return section.title
         if role == SECTION_ID_ROLE:
             return section.id
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{section.title}: {len(section.items)} item(s){self._budget_text(section)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -60,8 +60,25 @@ class LibraryPane(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (OUTLET, DATE, GRADE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MATCH, QHeaderView.ResizeMode.Interactive)
-        table.setColumnHidden(MATCH, True)
+        header.setSectionResizeMode(MATCH, QHeaderView.ResizeMode.Stretch)
+        self._show_columns(searching=False)
+
+    def _show_columns(self, searching: bool) -> None:
+        # Searching: title and the matching passage; browsing: title, outlet, date, grade.
+        header = self.table.horizontalHeader()
+        for column in (OUTLET, DATE, GRADE):
+            self.table.setColumnHidden(column, searching)
+        self.table.setColumnHidden(MATCH, not searching)
+        mode = QHeaderView.ResizeMode.Interactive if searching else QHeaderView.ResizeMode.Stretch
+        header.setSectionResizeMode(TITLE, mode)
+        # Search hits are few (at most 200): their rows grow to show the whole snippet.
+        self.table.setWordWrap(searching)
+        rows = (
+            QHeaderView.ResizeMode.ResizeToContents if searching else QHeaderView.ResizeMode.Fixed
+        )
+        self.table.verticalHeader().setSectionResizeMode(rows)
+        if searching:
+            self.table.setColumnWidth(TITLE, max(100, self.table.viewport().width() // 3))
 
     def current_source_id(self) -> int | None:
         """The selected source, if any."""
@@ -80,7 +97,7 @@ class LibraryPane(QWidget):
 
     def _on_search_paused(self) -> None:
         self.model.set_query(self.search.text())
-        self.table.setColumnHidden(MATCH, not self.model.query)
+        self._show_columns(searching=bool(self.model.query))
 
     def _on_model_reset(self) -> None:
         rows = self.model.rowCount()

@@ -40,6 +40,7 @@ class BriefDetailsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Brief details" if brief else "New brief")
         self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(520)
         self._start = self._values_of(brief)
         form = QFormLayout(self)
         self.texts = {name: QLineEdit(str(self._start[name])) for name, _ in TEXT_FIELDS}
