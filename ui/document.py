@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 
 from briefing.brief_view import load_brief
 from briefing.compose import Change
+from briefing.errors import BriefingError
 from briefing.views import BriefView
 
 if TYPE_CHECKING:
@@ -49,8 +50,9 @@ class BriefDocument(QObject):
         """An edit was refused or broke: reload what is true and tell the window."""
         try:
             self.reload()
-        finally:
-            self.edit_failed.emit(exc)
+        except BriefingError as again:  # e.g. the brief was deleted elsewhere
+            log.warning("Reloading brief %s failed: %s", self.brief_id, again)
+        self.edit_failed.emit(exc)
 
     def kind_of(self, item_id: int) -> str:
         """The kind of a shown item ("item" when it is not shown)."""

@@ -57,6 +57,7 @@ class LibraryPane(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setWordWrap(False)
         header = table.horizontalHeader()
+        header.setAccessibleName("Source columns")
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (OUTLET, DATE, GRADE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

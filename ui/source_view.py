@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 from typing_extensions import override
 
 from ui.textpos import Utf16Map
@@ -164,14 +164,18 @@ class SourceView(QTextBrowser):
             self.source_id, quote.start, quote.end, CURRENT_SECTION, "quote"
         )
 
-    @override
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard menu plus "Add to ▸ <section>" for the selection."""
+        menu = self.createStandardContextMenu(pos)
         target = menu.addMenu("Add to")
         target.setEnabled(self.selected_span() is not None and bool(self._sections))
         for section_id, title in self._sections:
             target.addAction(title, partial(self.add_selection, section_id))
-        menu.exec(event.globalPos())
+        return menu
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.context_menu(event.pos()).exec(event.globalPos())
 
     @override
     def createMimeDataFromSelection(self) -> QMimeData:

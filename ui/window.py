@@ -138,7 +138,6 @@ class MainWindow(QMainWindow):
         self.fit_timer.timeout.connect(self._on_fit_timer_timeout)
         self.importer.sources_imported.connect(self._on_sources_imported)
         self.importer.import_failed.connect(self._on_import_failed)
-        self.undo_group.cleanChanged.connect(lambda _clean: self._update_title())
 
     # -- briefs -------------------------------------------------------------------
 
@@ -201,9 +200,9 @@ class MainWindow(QMainWindow):
         messages.report(self, exc)
 
     def _update_title(self) -> None:
+        # No "unsaved" mark: every edit is in the library the moment it is made.
         title = self.doc.view.title if self.doc else "no brief open"
-        dirty = "" if self.undo_group.isClean() else " — saved"
-        self.setWindowTitle(f"{title}{dirty} — {APP_NAME}")
+        self.setWindowTitle(f"{title} — {APP_NAME}")
 
     def _on_new_brief_triggered(self) -> None:
         dialog = BriefDetailsDialog(None, self)
@@ -376,6 +375,8 @@ class MainWindow(QMainWindow):
     def _on_sources_imported(self, ids: list[int]) -> None:
         self.library.model.reload()
         self.library.select_source(ids[-1])
+        if self.doc is not None:
+            self.doc.reload()  # new sources can corroborate the brief's excerpts
         self.statusBar().showMessage(f"Imported {len(ids)} source(s).", STATUS_MS)
 
     def _on_import_failed(self, errors: list[str]) -> None:
