@@ -4,6 +4,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -19,7 +20,7 @@ class LibraryPane(QWidget):
     """Lists sources; emits which one the user picked and what grade they asked for."""
 
     source_chosen = Signal(int)
-    grade_requested = Signal(int)
+    grade_requested = Signal(int, str)  # source id, the grade typed ("" clears it)
 
     def __init__(self, model: SourceModel, search_delay_ms: int = 150) -> None:
         super().__init__()
@@ -96,6 +97,18 @@ class LibraryPane(QWidget):
             self.table.setCurrentIndex(self.model.index(row, TITLE))
             self.table.scrollTo(self.model.index(row, TITLE))
 
+    def ask_grade(self, source_id: int) -> None:
+        """Ask for a source's Admiralty grade and pass it on."""
+        current = self.model.index(self.model.row_of(source_id), GRADE).data() or ""
+        grade, ok = QInputDialog.getText(
+            self,
+            "Set grade",
+            "Admiralty grade (A–F and 1–6, e.g. B2; blank to clear):",
+            text=current,
+        )
+        if ok:
+            self.grade_requested.emit(source_id, grade.strip())
+
     def _on_search_paused(self) -> None:
         self.model.set_query(self.search.text())
         self._show_columns(searching=bool(self.model.query))
@@ -117,5 +130,5 @@ class LibraryPane(QWidget):
             return
         source_id = self.model.source_id(index.row())
         menu = QMenu(self)
-        menu.addAction("Set grade…", lambda: self.grade_requested.emit(source_id))
+        menu.addAction("Set grade…", lambda: self.ask_grade(source_id))
         menu.exec(self.table.viewport().mapToGlobal(pos))

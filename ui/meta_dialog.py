@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLineEdit,
     QWidget,
 )
@@ -31,6 +32,13 @@ FLAG_FIELDS = (
     ("show_grades", "Show source grades"),
     ("show_resolved_dates", "Show resolved dates"),
 )
+
+
+def choose_brief(parent: QWidget, briefs: list[tuple[int, str]]) -> int | None:
+    """Ask which brief to open (most recent first); its id, or None when cancelled."""
+    labels = [f"{title}  (#{brief_id})" for brief_id, title in briefs]
+    label, ok = QInputDialog.getItem(parent, "Open brief", "Brief:", labels, 0, False)
+    return briefs[labels.index(label)][0] if ok and label in labels else None
 
 
 class BriefDetailsDialog(QDialog):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QHelpEvent,
     QMouseEvent,
     QPalette,
     QTextCharFormat,
@@ -143,15 +144,14 @@ class SourceView(QTextBrowser):
 
     @override
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            pos = event.pos()  # type: ignore[attr-defined]
-            tips = [s.tip for s in self.spans_at(self._offset_at(pos))]
-            if tips:
-                QToolTip.showText(event.globalPos(), "\n\n".join(tips), self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
+        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+            return super().viewportEvent(event)
+        tips = [s.tip for s in self.spans_at(self._offset_at(event.pos()))]
+        if tips:
+            QToolTip.showText(event.globalPos(), "\n\n".join(tips), self)
+        else:
+            QToolTip.hideText()
+        return True
 
     @override
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -5,7 +5,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -20,13 +20,13 @@ from typing_extensions import override
 from briefing.errors import BriefingError, ConflictError
 from briefing.settings import Settings
 from briefing.views import BriefView
-from ui import exporter, importer, messages
+from ui import exporter, importer, messages, window_state
 from ui.actions import create_actions
 from ui.brief_model import BriefModel
 from ui.brief_pane import BriefPane
 from ui.importer import Importer
 from ui.library_pane import LibraryPane
-from ui.meta_dialog import BriefDetailsDialog
+from ui.meta_dialog import BriefDetailsDialog, choose_brief
 from ui.preview import PdfPreview
 from ui.reader import ReaderPane
 from ui.source_model import SourceModel
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.db_label.setAccessibleName("Library location")
         self.statusBar().addPermanentWidget(self.db_label)
         self._wire()
-        self._restore_state()
+        window_state.restore(self.state, self, self._splitters())
         self._update_title()
         if engine is None:
             self.splitter.setEnabled(False)
@@ -226,10 +226,9 @@ class MainWindow(QMainWindow):
         if not briefs:
             self.statusBar().showMessage("There are no briefs yet; create one with Ctrl+N.")
             return
-        labels = [f"{b.title}  (#{b.id})" for b in briefs]
-        label, ok = QInputDialog.getItem(self, "Open brief", "Brief:", labels, 0, False)
-        if ok and label in labels:
-            self.open_brief(briefs[labels.index(label)].id or 0)
+        chosen = choose_brief(self, [(b.id or 0, b.title) for b in briefs])
+        if chosen is not None:
+            self.open_brief(chosen)
 
     def _on_recent_about_to_show(self) -> None:
         menu = self.actions_.recent
@@ -337,15 +336,10 @@ class MainWindow(QMainWindow):
         self.library.select_source(source_id)
         self.reader.select_span(source_id, start, end)
 
-    def _on_grade_requested(self, source_id: int) -> None:
+    def _on_grade_requested(self, source_id: int, grade: str) -> None:
         from briefing.library import grade_label, set_grade
 
         if self.engine is None:
-            return
-        grade, ok = QInputDialog.getText(
-            self, "Set grade", "Admiralty grade (A–F and 1–6, e.g. B2; blank to clear):"
-        )
-        if not ok:
             return
         try:
             source = set_grade(self.engine, source_id, grade)
@@ -428,26 +422,12 @@ class MainWindow(QMainWindow):
         tree.setCurrentIndex(QModelIndex())
         tree.setCurrentIndex(current)
 
-    def _restore_state(self) -> None:
-        for key, restore in (
-            ("geometry", self.restoreGeometry),
-            ("state", self.restoreState),
-            ("splitter", self.splitter.restoreState),
-            ("reader", self.reader.splitter.restoreState),
-        ):
-            value = self.state.value(f"window/{key}")
-            if isinstance(value, QByteArray):
-                restore(value)
-        if not self.state.contains("window/geometry"):
-            self.resize(1300, 800)
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "reader": self.reader.splitter}
 
     def save_state(self) -> None:
         """Remember geometry, toolbars and splitter sizes (visual state only)."""
-        self.state.setValue("window/geometry", self.saveGeometry())
-        self.state.setValue("window/state", self.saveState())
-        self.state.setValue("window/splitter", self.splitter.saveState())
-        self.state.setValue("window/reader", self.reader.splitter.saveState())
-        self.state.sync()
+        window_state.save(self.state, self, self._splitters())
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:

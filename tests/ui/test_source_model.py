@@ -68,9 +68,9 @@ def test_choosing_a_source_shows_it_in_the_reader(window: MainWindow) -> None:
 
 def test_set_grade(window: MainWindow, monkeypatch: pytest.MonkeyPatch, errors: list[str]) -> None:
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("b2", True)))
-    window.library.grade_requested.emit(1)
+    window.library.ask_grade(1)
     assert window.library.model.index(0, GRADE).data() == "B2"
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("Z9", True)))
-    window.library.grade_requested.emit(1)
+    window.library.ask_grade(1)
     assert len(errors) == 1
     assert "Admiralty" in errors[0]
