@@ -66,7 +66,7 @@ def start_gui() -> "MainWindow | None":
 
 def run_gui() -> int:
     """Show the window and run the event loop until it closes; the exit status."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     window = start_gui()
     if window is None:
         return 1

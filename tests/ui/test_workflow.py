@@ -142,3 +142,23 @@ def test_export_anyway_marks_unverified_items(
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "[UNVERIFIED]" in text
     assert "unverified" in window.statusBar().currentMessage()
+
+
+def test_one_pager_that_does_not_fit_is_explained(
+    qtbot: QtBot, window: MainWindow, lib: Engine, tmp_path: Path, errors: list[str]
+) -> None:
+    from briefing import compose
+
+    brief_id = compose.new_brief(lib, "Too long", template="one-pager").brief_id
+    for n in range(40):
+        compose.add_note(lib, brief_id, "Key points", f"Point {n}: " + "the talks went on. " * 12)
+    window.open_brief(brief_id)
+    meter = window.brief_pane.meter
+    with qtbot.waitSignal(meter.measured, timeout=5000):
+        window.fit_timer.start(0)
+    assert "over by" in meter.label.text()
+    target = tmp_path / "long.pdf"
+    assert window.export("pdf", target) is None
+    assert not target.exists()
+    assert len(errors) == 1
+    assert "does not fit on one page" in errors[0]
