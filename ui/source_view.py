@@ -179,13 +179,12 @@ class SourceView(QTextBrowser):
 
     @override
     def createMimeDataFromSelection(self) -> QMimeData:
-        mime = super().createMimeDataFromSelection()
+        # A plain QMimeData: Qt's own text-edit mime data lists only its fixed formats,
+        # so the item view would not see the excerpt format added to it.
+        mime = QMimeData()
+        mime.setText(self.textCursor().selection().toPlainText())
         span = self.selected_span()
         if span is not None:
-            mime.setData(
-                EXCERPT_MIME,
-                json.dumps(
-                    {"source_id": self.source_id, "start": span[0], "end": span[1]}
-                ).encode(),
-            )
+            payload = {"source_id": self.source_id, "start": span[0], "end": span[1]}
+            mime.setData(EXCERPT_MIME, json.dumps(payload).encode())
         return mime

@@ -159,3 +159,31 @@ def test_typing_commits_in_one_undo_step(qtbot: QtBot, window: MainWindow, lib: 
     assert window.undo_group.undoText() == "Edit note"
     window.actions_.undo.trigger()
     assert model.index_of_item(item_id).data(Qt.ItemDataRole.EditRole) == original
+
+
+def test_drop_on_the_outline_view_adds_the_excerpt(
+    qtbot: QtBot, window: MainWindow, lib: Engine
+) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    tree, model = window.brief_pane.tree, window.brief_pane.model
+    window.library.select_source(1)
+    view = window.reader.view
+    view.setTextCursor(view.document().find("in Malta for 12 hours"))
+    mime = view.createMimeDataFromSelection()
+    outlook = model.index(section_row(model, "Outlook"), 0)
+    tree.scrollTo(outlook)
+    event = QDropEvent(
+        QPointF(tree.visualRect(outlook).center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tree.dropEvent(event)  # Qt delivers drop events only during a real drag
+    brief_id = window.doc.brief_id if window.doc else 0
+    qtbot.waitUntil(lambda: len(items_by_section(lib, brief_id)["Outlook"]) == 1)
+    added = load_brief(lib, brief_id).sections[-1].items[0]
+    assert added.text == "in Malta for 12 hours"
+    assert window.undo_group.undoText() == "Add fact"
