@@ -60,7 +60,8 @@ def test_search_as_you_type_shows_snippets(qtbot: QtBot, window: MainWindow) -> 
 
 
 def test_choosing_a_source_shows_it_in_the_reader(window: MainWindow) -> None:
-    window.library.table.setCurrentIndex(window.library.model.index(0, TITLE))
+    row = window.library.model.row_of(1)
+    window.library.table.setCurrentIndex(window.library.model.index(row, TITLE))
     assert window.reader.source_id == 1
     assert "Blinken" in window.reader.view.toPlainText()
     assert window.reader.roster.count() > 0
@@ -69,7 +70,8 @@ def test_choosing_a_source_shows_it_in_the_reader(window: MainWindow) -> None:
 def test_set_grade(window: MainWindow, monkeypatch: pytest.MonkeyPatch, errors: list[str]) -> None:
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("b2", True)))
     window.library.ask_grade(1)
-    assert window.library.model.index(0, GRADE).data() == "B2"
+    model = window.library.model
+    assert model.index(model.row_of(1), GRADE).data() == "B2"
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("Z9", True)))
     window.library.ask_grade(1)
     assert len(errors) == 1
