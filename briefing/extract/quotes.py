@@ -97,7 +97,9 @@ def _double_spans(para: str, base: int, carried: bool) -> tuple[list[QuoteSpan],
 def _single_close(para: str, start: int, stop: int) -> int | None:
     """The closing single mark after `start`, skipping likely plural possessives."""
     fallback = None
-    for m in _SINGLE_CLOSE.finditer(para, start, stop):
+    # A single-quoted passage is a sentence or two; a longer search would make texts full
+    # of plural possessives quadratic.
+    for m in _SINGLE_CLOSE.finditer(para, start, min(stop, start + 1200)):
         j = m.start()
         nxt = para[j + 1] if j + 1 < len(para) else " "
         possessive = para[j - 1] in "sS" and nxt == " "

@@ -75,3 +75,11 @@ class SentenceIndex:
     def at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence containing `pos`."""
         return self.spans[self.index_at(pos)]
+
+    def start_near(self, pos: int, limit: int = 600) -> int:
+        """Where the sentence holding `pos` starts, but at most `limit` characters back.
+
+        Text without full stops is one endless "sentence"; looking back only so far keeps
+        every lookup short (issue: no quadratic scans).
+        """
+        return max(self.at(pos)[0], pos - limit)

@@ -25,6 +25,8 @@ _PASSIVE_CUES = word_set(
     "told asked called described urged dubbed labelled labeled branded accused"
 )
 _DASH_CREDIT = re.compile(r",? ?[\u2014\u2013-]{1,2} ?")
+# How far back a speaker or subject may be sought: a few paragraphs, never the whole text.
+_LOOK_BACK = 3000
 _GOES_ON = word_set("added adds adding continued continues went goes")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
 _DESCRIPTORS = word_set(
@@ -133,7 +135,7 @@ class Attributor:
             return Attribution(None, None, cue.cue, "none")
         if prev and prev.speaker and self._same_sentence(i, q):
             return Attribution(prev.speaker, prev.role, cue.cue, "continuation", prev.group)
-        s_a, _ = self.sents.at(q.open_at)
+        s_a = self.sents.start_near(q.open_at)
         subj = self.reader.sentence_subject(s_a, q.open_at, self.subject_like)
         rule = "cue-after" if cue is after else "cue-before"
         return self._make(_Cue(subj, cue.cue, cue.pos), rule) if subj else _NONE
@@ -187,7 +189,9 @@ class Attributor:
         if not cm:
             return self._dash_credit(a, b)
         if cm.start() == lead:
-            return _Cue(self.reader.at_start(cm.end(), b), cm.group(), cm.start())
+            return _Cue(
+                self.reader.at_start(cm.end(), min(b, cm.end() + 300)), cm.group(), cm.start()
+            )
         if self._passive(cm):
             return _Cue(None, cm.group(), cm.start(), passive=True)
         if len(self.masked[lead : cm.start()].split()) > 10:
@@ -215,7 +219,7 @@ class Attributor:
         return bool(_PASSIVE_AUX.search(self.masked, max(0, cm.start() - 8), cm.start()))
 
     def _pre_start(self, q: QuoteSpan) -> int:
-        s_a, _ = self.sents.at(q.open_at)
+        s_a = self.sents.start_near(q.open_at)
         prev_ends = [o.outer_end for o in self._quotes_before(q) if o.outer_end > s_a]
         return max([s_a, *prev_ends])
 
@@ -248,7 +252,7 @@ class Attributor:
             clause_a = brk.end()
         subj = self.reader.at_end(clause_a, cm.start()) if clause_a < cm.start() else None
         if subj is None:
-            s_a, _ = self.sents.at(cm.start())
+            s_a = self.sents.start_near(cm.start())
             subj = self.reader.sentence_subject(s_a, cm.start(), self.subject_like)
         return _Cue(subj, cm.group(), cm.start())
 
@@ -265,7 +269,7 @@ class Attributor:
         intro = self._colon_sentence(q)
         if intro and intro.subject:
             return self._make(intro, "colon-intro")
-        lo = self._para_starts[max(0, para_i - 1)]
+        lo = max(self._para_starts[max(0, para_i - 1)], q.open_at - _LOOK_BACK)
         return self._recent(q.open_at, lo)
 
     def _colon_sentence(self, q: QuoteSpan) -> _Cue | None:
@@ -274,6 +278,7 @@ class Attributor:
         if idx == 0 or self.sents.spans[idx][0] < q.open_at - 1:
             return None
         a, b = self.sents.spans[idx - 1]
+        a = max(a, b - 600)
         if not self.masked[a:b].rstrip().endswith(":"):
             return None
         return self._cue_in(a, self.masked.rindex(":", a, b) + 1)
@@ -339,7 +344,7 @@ class Attributor:
         if holder:
             return holder
         para_i = bisect.bisect_right(self._para_starts, s.pos) - 1
-        lo = self._para_starts[max(0, para_i - 2)]
+        lo = max(self._para_starts[max(0, para_i - 2)], s.pos - _LOOK_BACK)
         spoken = [name for _, name, group in self._spoken_between(lo, s.pos) if not group]
         if spoken and cue in _GOES_ON:
             return spoken[-1]  # `"…," the Spaniard added`: the one quoted last goes on
@@ -352,7 +357,7 @@ class Attributor:
 
     def _resolve_pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
         para_i = bisect.bisect_right(self._para_starts, pos) - 1
-        lo = self._para_starts[max(0, para_i - 2)]
+        lo = max(self._para_starts[max(0, para_i - 2)], pos - _LOOK_BACK)
         if word in {"it", "they", "we"}:
             group = next((s for s in reversed(self._spoken_between(lo, pos)) if s[2]), None)
             return (group[1], "group") if group else (None, "group")

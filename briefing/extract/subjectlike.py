@@ -53,7 +53,7 @@ class SubjectMentions:
 
     def _opens_clause(self, m: NameMention) -> bool:
         """True when only titles or a short noun phrase stand before the name in its clause."""
-        s_start = self._sents.at(m.run_start)[0]
+        s_start = self._sents.start_near(m.run_start, 300)
         prefix = self._masked[s_start : m.run_start]
         words = _PREFIX_WORD.findall(prefix[prefix.rfind(",") + 1 :])
         if all(w[0].isupper() or w.lower() in ROLE_WORDS | _LEAD for w in words):
