@@ -1,4 +1,4 @@
-"""Light listings of the library for scrolling views: only the columns a table shows."""
+"""Light reads for views that refresh often: table rows and a brief's version, nothing more."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -7,7 +7,7 @@ from sqlalchemy import func
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
-from briefing.models import Source
+from briefing.models import Brief, Source
 
 
 @dataclass(frozen=True)
@@ -52,3 +52,9 @@ def source_summaries(session: Session, offset: int = 0, limit: int = 200) -> lis
         .limit(limit)
     )
     return [SourceSummary(*row) for row in session.execute(stmt)]
+
+
+def brief_version(session: Session, brief_id: int) -> int | None:
+    """A brief's row version (cheap: for noticing edits made elsewhere), None if deleted."""
+    stmt = select(Brief.row_version).where(Brief.id == brief_id)
+    return session.exec(stmt).first()

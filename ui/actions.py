@@ -27,6 +27,9 @@ class Actions:
     add_note: QAction
     add_section: QAction
     remove_item: QAction
+    move_up: QAction
+    move_down: QAction
+    reanchor: QAction
     details: QAction
     find: QAction
     about: QAction
@@ -115,6 +118,14 @@ def create_actions(window: QMainWindow, group: QUndoGroup) -> Actions:
         add_note=_action(window, "Add &note…", "Ctrl+Shift+N", "Add your own note to the section"),
         add_section=_action(window, "Add &section…", "", "Add a section at the end of the brief"),
         remove_item=_action(window, "&Remove item", "Delete", "Remove the selected item"),
+        move_up=_action(window, "Move item &up", "Ctrl+Up", "Move the selected item up"),
+        move_down=_action(window, "Move item do&wn", "Ctrl+Down", "Move the selected item down"),
+        reanchor=_action(
+            window,
+            "Re-anchor on &newest sources",
+            "",
+            "Find every quote and fact again in the newest version of its source",
+        ),
         details=_action(
             window,
             "Brief &details…",
@@ -169,6 +180,10 @@ def _menus(window: QMainWindow, a: Actions) -> None:
         a.add_note,
         a.add_section,
         a.remove_item,
+        a.move_up,
+        a.move_down,
+        None,
+        a.reanchor,
         None,
         a.details,
         None,

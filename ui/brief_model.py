@@ -124,6 +124,25 @@ class BriefModel(QAbstractItemModel):
                     return self.index(irow, 0, self.index(srow, 0))
         return QModelIndex()
 
+    def shifted(self, item_id: int, step: int) -> tuple[int, int] | None:
+        """Where `item_id` goes one place up (-1) or down (+1): (section id, position).
+
+        At the edge of a section it crosses into the end of the previous section or
+        the start of the next; None at the very top or bottom of the brief.
+        """
+        sections = self._sections()
+        for srow, section in enumerate(sections):
+            for irow, item in enumerate(section.items):
+                if item.id != item_id:
+                    continue
+                if 0 <= irow + step < len(section.items):
+                    return section.id, irow + step
+                if 0 <= srow + step < len(sections):
+                    target = sections[srow + step]
+                    return target.id, len(target.items) if step < 0 else 0
+                return None
+        return None
+
     @override
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):

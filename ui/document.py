@@ -41,6 +41,15 @@ class BriefDocument(QObject):
         self.brief_changed.emit(self.view)
         return self.view
 
+    def changed_elsewhere(self) -> bool:
+        """Whether another window or the command line changed the brief since it was read."""
+        from briefing.listing import brief_version
+        from briefing.store import read_session
+
+        with read_session(self.engine) as session:
+            version = brief_version(session, self.brief_id)
+        return version is not None and version != self.view.row_version
+
     def applied(self, change: Change) -> None:
         """An edit went through: show the brief as the library now has it."""
         log.debug("applied %s", change)

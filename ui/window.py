@@ -1,6 +1,7 @@
 """MainWindow: the three panes, the actions, and the one place signals are wired."""
 
 import logging
+from collections import Counter
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 APP_NAME = "Briefing composer"
 STATUS_MS = 6000
+WATCH_MS = 3000  # how often the open brief is checked for edits made elsewhere
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.importer = Importer(None, self)
         self.actions_ = create_actions(self, self.undo_group)
         self.fit_timer = QTimer(self, singleShot=True, interval=250)
+        self.watch_timer = QTimer(self, interval=WATCH_MS)
         self.db_label = QLabel()
         self.db_label.setAccessibleName("Library location")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(redact(str(engine.url)))
         self.splitter.setEnabled(True)
         self.statusBar().clearMessage()
+        self.watch_timer.start()
 
     # -- wiring -----------------------------------------------------------------
 
@@ -116,9 +121,13 @@ class MainWindow(QMainWindow):
         a.add_note.triggered.connect(lambda: self._on_note_requested(0))
         a.add_section.triggered.connect(self._on_section_requested)
         a.remove_item.triggered.connect(self._on_remove_item_triggered)
-        # Delete removes an item only while the outline has focus, never while reading.
-        a.remove_item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.brief_pane.tree.addAction(a.remove_item)
+        a.move_up.triggered.connect(lambda: self._on_shift_requested(-1))
+        a.move_down.triggered.connect(lambda: self._on_shift_requested(1))
+        a.reanchor.triggered.connect(self._on_reanchor_triggered)
+        # These keys act on the outline only while it has focus, never while reading.
+        for action in (a.remove_item, a.move_up, a.move_down):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.brief_pane.tree.addAction(action)
         a.details.triggered.connect(self._on_details_requested)
         a.find.triggered.connect(self._on_find_triggered)
         a.about.triggered.connect(self._on_about_triggered)
@@ -136,6 +145,7 @@ class MainWindow(QMainWindow):
         self.brief_pane.details_requested.connect(self._on_details_requested)
         self.brief_pane.meter.measured.connect(self._on_fit_measured)
         self.fit_timer.timeout.connect(self._on_fit_timer_timeout)
+        self.watch_timer.timeout.connect(self._on_watch_timer_timeout)
         self.importer.sources_imported.connect(self._on_sources_imported)
         self.importer.import_failed.connect(self._on_import_failed)
 
@@ -297,6 +307,48 @@ class MainWindow(QMainWindow):
 
         if self.doc is not None:
             self.push(commands.RemoveCommand(self.doc, what, row_id))
+
+    def _on_shift_requested(self, step: int) -> None:
+        model = self.brief_pane.model
+        item = model.item_at(self.brief_pane.tree.currentIndex())
+        target = model.shifted(item.id, step) if item else None
+        if item is not None and target is not None:
+            self._on_move_requested(item.id, *target)
+
+    def _on_reanchor_triggered(self) -> None:
+        from briefing.refresh import refresh_brief
+
+        if self.doc is None or self.engine is None:
+            return
+        try:
+            refreshed = refresh_brief(self.engine, self.doc.brief_id, self.doc.version)
+        except BriefingError as exc:
+            messages.report(self, exc)
+            return
+        counts = Counter(status for _, status in refreshed.outcomes)
+        if set(counts) - {"kept"}:
+            # Re-anchoring has no inverse in compose: earlier steps cannot be undone past it.
+            self.doc.stack.clear()
+        self.doc.reload()
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        self.statusBar().showMessage(f"Re-anchored: {summary or 'nothing to do'}.", STATUS_MS)
+        if counts.get("orphaned"):
+            messages.show_error(
+                self,
+                f"{counts['orphaned']} item(s) could not be found in the "
+                "newest version of their source; they are marked in the brief.",
+            )
+
+    def _on_watch_timer_timeout(self) -> None:
+        editing = self.brief_pane.tree.state() == QAbstractItemView.State.EditingState
+        if self.doc is None or editing or not self.doc.changed_elsewhere():
+            return
+        self.doc.reload()
+        self.statusBar().showMessage(
+            "The brief was changed elsewhere (another window or the command line); "
+            "it now shows the latest version.",
+            STATUS_MS,
+        )
 
     def _on_remove_item_triggered(self) -> None:
         item = self.brief_pane.model.item_at(self.brief_pane.tree.currentIndex())

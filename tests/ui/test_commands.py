@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
@@ -143,3 +144,50 @@ def test_unexpected_errors_are_reported_calmly(
     assert len(errors) == 1
     assert errors[0].startswith("Something went wrong")
     assert "disk on fire" in errors[0]  # in the details
+
+
+def test_keyboard_moves_items_within_and_across_sections(
+    qtbot: QtBot, window: MainWindow, lib: Engine
+) -> None:
+    model, tree = window.brief_pane.model, window.brief_pane.tree
+    first, second = [i.id for i in load_brief(lib, 1).sections[3].items]
+    window.brief_pane.select_item(second)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: [i.id for i in load_brief(lib, 1).sections[3].items] == [second, first])
+    assert window.undo_group.undoText() == "Move item"
+    window.brief_pane.select_item(second)
+    window.actions_.move_up.trigger()  # across into the end of "Key points"
+    key_points = load_brief(lib, 1).sections[2]
+    assert [i.id for i in key_points.items][-1] == second
+    assert model.shifted(model.item_at(model.index(0, 0, model.index(0, 0))).id, -1) is None  # type: ignore[union-attr]
+
+
+def test_edits_made_elsewhere_show_up(qtbot: QtBot, window: MainWindow, lib: Engine) -> None:
+    compose.add_note(lib, 1, "Outlook", "Written on the command line.")
+    window.watch_timer.setInterval(10)
+    qtbot.waitUntil(lambda: window.doc is not None and window.doc.view.sections[-1].items != ())
+    model = window.brief_pane.model
+    assert model.index(0, 0, model.index(4, 0)).data() == "Written on the command line."
+    assert "changed elsewhere" in window.statusBar().currentMessage()
+
+
+def test_reanchor_on_a_new_version(window: MainWindow, lib: Engine) -> None:
+    from briefing.ingest import read_paste
+    from briefing.library import add_source
+    from briefing.store import read_session
+
+    with read_session(lib) as session:
+        from briefing.library import get_source
+
+        text = get_source(session, 1).text
+    changed = "CORRECTION: an earlier version misdated the talks.\n\n" + text
+    add_source(lib, read_paste(changed, "Corrected"), version_of=1)
+    assert window.doc is not None
+    window.push(commands.add_note(window.doc, "Outlook", "Undoable before re-anchoring."))
+    window.actions_.reanchor.trigger()
+    assert "moved" in window.statusBar().currentMessage()
+    assert window.undo_group.activeStack().count() == 0
+    brief = load_brief(lib, 1)
+    assert all(i.verification.ok for i in brief.items())
+    assert {i.anchor.source_id for i in brief.items() if i.anchor} != {1}
