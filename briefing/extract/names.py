@@ -21,8 +21,8 @@ _TOKEN = (
     rf"|{_U}(?:\.{_U})+\.?|{_U}\.(?= {_U})|{_U}[\w\u2019'\-]*)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|di|del|ter|bint)"
-_RUN = re.compile(rf"(?={_U}){_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*")
-_TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}")
+_RUN = re.compile(rf"(?={_U}){_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")
+_TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}(?!\w)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)

@@ -17,6 +17,10 @@ from briefing.extract.lexicon import (
 from briefing.extract.names import NameMention
 
 _WORD = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
+_DOCUMENT = re.compile(
+    r"(?i:an? |the )?(?:[\w-]+ ){0,2}(?:statement|readout|report|post|letter|filing|memo|"
+    r"transcript|release|note|email|video|message|tweet)s? (?:from|by|of|issued by) "
+)
 _LINKS = {"at", "for", "of", "from", "with"}
 _OWNER = re.compile(
     r"(?:\b(?:a|an|the|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
@@ -122,7 +126,7 @@ class SubjectReader:
                 return Subject("group", self.masked[owner.start() : b], owner.start())
             if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
                 # "Smith's spokesman said": the spokesman speaks, not Smith
-                return Subject("group", self.masked[pick.run_start : b], pick.run_start)
+                return Subject("group", self.masked[pick.start : b], pick.start)
             return Subject("person", pick.name, pick.start, pick)
         last = words[-1].group()
         if last.lower() in PRONOUNS:
@@ -169,7 +173,11 @@ class SubjectReader:
             kept.pop()
         if not kept or not self._group_like([w.group() for w in kept]):
             return None
-        return Subject("group", self.masked[kept[0].start() : kept[-1].end()], kept[0].start())
+        start = kept[0].start()
+        document = _DOCUMENT.match(self.masked, start)
+        if document and document.end() < kept[-1].end():
+            start = document.end()  # "a statement from the ministry": the ministry speaks
+        return Subject("group", self.masked[start : kept[-1].end()], start)
 
     @staticmethod
     def _group_like(words: list[str]) -> bool:

@@ -190,3 +190,22 @@ def test_long_appositive_before_the_cue() -> None:
         "epidemic and pandemic preparedness, told reporters."
     )
     assert only(text).speaker == "Maria Van Kerkhove"
+
+
+def test_statement_from_an_organisation() -> None:
+    assert only('"No deal," a statement from the Foreign Ministry said.').speaker == (
+        "the Foreign Ministry"
+    )
+
+
+def test_names_with_two_particles() -> None:
+    text = 'President Ursula von der Leyen spoke. "We are united," von der Leyen said.'
+    assert only(text).speaker == "Ursula von der Leyen"
+
+
+def test_colon_paragraph_introduces_the_quote() -> None:
+    text = (
+        "WTO chief Ngozi Okonjo-Iweala opened the meeting.\n\nShe told delegates:\n\n"
+        '"The world is fragmenting.\n\n"We have the tools to fix this."'
+    )
+    assert [s for s, _ in attributed(text)] == ["Ngozi Okonjo-Iweala"] * 2
