@@ -10,7 +10,7 @@ from briefing.brief_view import load_brief
 from briefing.errors import StorageError
 from briefing.firstrun import open_library
 from briefing.ingest import read_path
-from briefing.library import add_source
+from briefing.library import add_source, seed_paths
 from briefing.models import Brief, Item, Section, Source
 from briefing.store import open_engine, read_session
 from briefing.transfer import TABLES, copy_library
@@ -42,7 +42,8 @@ def test_copy_sqlite_to_server_and_back_keeps_everything(pg_admin: str, tmp_path
 
     team = new_database(pg_admin)
     copied = copy_library(local, team)
-    assert copied.counts == {"source": 2, "brief": 1, "section": 5, "item": 4}
+    sources = len(seed_paths()) + 1  # the samples and one new version
+    assert copied.counts == {"source": sources, "brief": 1, "section": 5, "item": 4}
     back = f"sqlite:///{tmp_path}/back.sqlite3"
     copy_library(team, back)
     assert _dump(local) == _dump(team) == _dump(back)
