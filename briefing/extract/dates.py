@@ -36,12 +36,12 @@ _ALTS = {
     "part": r"(?i:(?P<part_w>last night|this morning|this afternoon|this evening))",
     "span": (
         r"(?i:(?:(?P<span_q>earlier|later|late|early) )?(?P<span_w>last|next|this|past|coming) "
-        r"(?P<span_u>weekend|week|month|year))(?![\w-])"
+        r"(?P<span_u>weekend|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])"
     ),
     "wkend": r"(?i:(?:over|at|during) the weekend)",
     "wd": rf"(?:(?P<wd_q>(?i:last|next|this)) )?(?P<wd_d>{_WD}){_PART}",
     "mon": rf"(?:(?P<mon_q>early|mid|late|(?i:last|next|this))[- ])?{_mon('mon_m')}",
-    "year": _YEAR.format("year_y"),
+    "year": r"(?:(?P<year_q>early|mid|late)[- ])?" + _YEAR.format("year_y"),
 }
 _DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _ALTS.items()))
 # Numbers are frequent: at a digit only the forms that can open with one are tried.
@@ -144,6 +144,10 @@ def _span(word: str, unit: str, pub: _D) -> str:
     delta = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
     if unit == "weekend":
         return _weekend(word, pub)
+    if unit in _SEASONS:
+        return _season(_SEASONS[unit], delta, pub)
+    if word == "past":
+        return _past(unit, pub)
     if unit == "week":
         monday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(weeks=delta)
         return _iso_span(monday, monday + datetime.timedelta(days=6))
@@ -151,6 +155,37 @@ def _span(word: str, unit: str, pub: _D) -> str:
         y, m = _shift_month(pub.year, pub.month, delta)
         return f"{y:04d}-{m:02d}"
     return f"{pub.year + delta:04d}"
+
+
+def _season(first_month: int, delta: int, pub: _D) -> str:
+    """A season as three months: this year's, the last one over, or the next one to start."""
+    starts = [_D(y, first_month, 1) for y in range(pub.year - 2, pub.year + 2)]
+    spans = [(a, _shift_month(a.year, a.month, 2)) for a in starts]
+    if delta < 0:
+        a, _ = max(sp for sp in spans if _month_end(*sp[1]) < pub)
+    elif delta > 0:
+        a, _ = min(sp for sp in spans if sp[0] > pub)
+    else:
+        # winter spans New Year: in January "this winter" is the one that began in December
+        year = pub.year - (first_month == 12 and pub.month <= 2)
+        a = _D(year, first_month, 1)
+    end_y, end_m = _shift_month(a.year, a.month, 2)
+    return f"{a.year:04d}-{a.month:02d}/{end_y:04d}-{end_m:02d}"
+
+
+def _month_end(y: int, m: int) -> _D:
+    ny, nm = _shift_month(y, m, 1)
+    return _D(ny, nm, 1) - _DAY
+
+
+def _past(unit: str, pub: _D) -> str:
+    """ "the past week": the stretch of that length that ends on the publication date."""
+    if unit == "week":
+        return _iso_span(pub - datetime.timedelta(days=7), pub)
+    if unit == "month":
+        y, m = _shift_month(pub.year, pub.month, -1)
+        return _iso_span(_D(y, m, min(pub.day, 28)), pub)
+    return _iso_span(_D(pub.year - 1, pub.month, min(pub.day, 28)), pub)
 
 
 def _ago(n: str, unit: str, pub: _D) -> str:
@@ -251,9 +286,10 @@ def _r_mon(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | Non
 
 
 def _r_year(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
-    return m["year_y"] if prep else None
+    return m["year_y"] if prep or m["year_q"] else None
 
 
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _TENSED = {"md", "dm", "wd", "mon"}  # kinds whose year or week depends on tense
 _RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool, bool], str | None]] = {
     "mdy": _r_mdy, "dmy": _r_dmy, "my": _r_my, "md": _r_md, "dm": _r_dm, "iso": _r_iso,

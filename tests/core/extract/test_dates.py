@@ -40,6 +40,13 @@ TUESDAY = datetime.date(2023, 9, 19)
         ("two days ago", "2023-09-17"),
         ("in 2019", "2019"),
         ("next March", "2024-03"),
+        ("this summer", "2023-06/2023-08"),
+        ("next spring", "2024-03/2024-05"),
+        ("this winter", "2023-12/2024-02"),
+        ("in mid-2022", "2022"),
+        ("over the past week", "2023-09-12/2023-09-19"),
+        ("a week ago", "2023-09-12"),
+        ("on Monday night", "2023-09-18"),
     ],
 )
 def test_resolution(expression: str, resolved: str) -> None:
