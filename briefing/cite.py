@@ -34,6 +34,8 @@ def iso_to_label(value: str) -> str:
     """A resolved ISO date, month, year or span as a short human label."""
     if "/" in value:
         start, end = value.split("/", 1)
+        if len(start) == len(end) == 10 and start[:7] == end[:7]:
+            return f"{int(start[8:])}–{iso_to_label(end)}"  # "16–17 Sep 2023"
         return f"{iso_to_label(start)}–{iso_to_label(end)}"
     parts = value.split("-")
     if len(parts) == 3:

@@ -3,6 +3,7 @@
 from typing import Any
 
 from briefing.cite import speaker_line
+from briefing.export.common import display_text
 from briefing.views import BriefView, ItemView
 
 
@@ -80,7 +81,8 @@ def brief_text(brief: BriefView) -> str:
 
 def _item_lines(brief: BriefView, item: ItemView) -> list[str]:
     mark = "" if item.verification.ok else "  [FAILS CHECK]"
-    text = f"“{item.text}”" if item.kind == "quote" else item.shown_text
+    shown = display_text(item, brief)
+    text = f"“{shown}”" if item.kind == "quote" else shown
     out = [f"  [{item.id}] {text}{mark}"]
     if item.kind == "quote":
         source = brief.sources.get(item.anchor.source_id) if item.anchor else None
