@@ -199,3 +199,24 @@ def test_two_processes_adding_at_once_lose_nothing(engine: Engine, db_url: str) 
     outlook = load_brief(engine, brief_id).sections[4]
     assert [i.position for i in outlook.items] == list(range(50))
     assert load_brief(engine, brief_id).row_version == 51
+
+
+def test_resolved_dates_shown_in_items_when_asked(
+    library: Engine, seed_id: int, brief_id: int
+) -> None:
+    from briefing.export.common import display_text
+
+    match = "met with Chinese Vice President Han Zheng on Monday"
+    compose.add_match(library, brief_id, "Background", seed_id, match)
+    view = load_brief(library, brief_id)
+    item = view.items()[0]
+    assert item.dates == (("on Monday", "2023-09-18"),)
+    assert display_text(item, view) == match
+    compose.update_brief(library, brief_id, show_resolved_dates=True)
+    view = load_brief(library, brief_id)
+    shown = display_text(view.items()[0], view)
+    assert shown == match + " [18 Sep 2023]"
+    # The bracketed insertion is itself within the quotation rule.
+    from briefing.anchors import verify_text
+
+    assert verify_text(shown, match).ok
