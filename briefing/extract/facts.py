@@ -17,7 +17,9 @@ _BOILERPLATE = (
     "image caption", "getty images", "ap photo", "file photo", "newsletter", "cookie",
     "this article was amended", "this article has been updated", "advertisement",
 )  # fmt: skip
-_FURNITURE = re.compile(r"(?:by [A-Z][a-z]+ [A-Z]|(?:photo|image|video|source|credit|related)s?:)")
+_FURNITURE = re.compile(
+    r"(?:[Bb]y [A-Z][a-z]+ [A-Z]|(?i:photo|image|video|source|credit|related)s?:)"
+)
 _DIGIT = re.compile(r"\d+")
 _NUMBER_WORD = re.compile(
     r"\b"

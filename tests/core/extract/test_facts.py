@@ -31,3 +31,16 @@ def test_boilerplate_is_excluded() -> None:
     texts = " ".join(f.text for f in extract(TEXT, None).facts)
     assert "not been edited" not in texts
     assert "Reporting by" not in texts
+
+
+def test_byline_and_page_furniture_are_excluded() -> None:
+    text = (
+        "By Emma Clarke, Political correspondent\n\n"
+        "Image caption, The minister speaking in Leeds on Monday\n\n"
+        "Read more: Labour's housing plans explained in full here\n\n"
+        "The minister promised 300,000 new homes a year in England by 2029."
+    )
+    facts = extract(text, datetime.date(2024, 3, 5)).facts
+    assert [f.text for f in facts] == [
+        "The minister promised 300,000 new homes a year in England by 2029."
+    ]
