@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from briefing.views import BriefView
-from ui.brief_model import ANCHOR_ROLE, BriefModel
+from ui.brief_model import ANCHOR_ROLE, BriefModel, item_tip
 from ui.fit_meter import FitMeter
 
 
@@ -152,6 +152,10 @@ class BriefPane(QWidget):
         self.delegate = AutosaveDelegate(autosave_ms, self.tree)
         self.tree.setItemDelegate(self.delegate)
         self._configure_tree()
+        self.about_item = QLabel()
+        self.about_item.setAccessibleName("Selected item")
+        self.about_item.setWordWrap(True)
+        self.about_item.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.details)
@@ -161,10 +165,13 @@ class BriefPane(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.meter)
         layout.addWidget(self.tree)
+        layout.addWidget(self.about_item)
         self.details.clicked.connect(self.details_requested)
         self.tree.doubleClicked.connect(self._on_double_clicked)
         self.tree.customContextMenuRequested.connect(self._on_context_menu_requested)
         model.modelReset.connect(self.tree.expandAll)
+        model.dataChanged.connect(self._on_current_changed)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
 
     def _configure_tree(self) -> None:
         tree = self.tree
@@ -204,6 +211,11 @@ class BriefPane(QWidget):
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+
+    def _on_current_changed(self, *_args: object) -> None:
+        # Says what the selected item is and, when it fails, why: no hovering needed.
+        item = self.model.item_at(self.tree.currentIndex())
+        self.about_item.setText(item_tip(item) if item else "")
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         anchor = index.data(ANCHOR_ROLE)

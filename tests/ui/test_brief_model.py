@@ -132,6 +132,7 @@ def test_wrong_word_in_quote_shows_failing_mark(
     tip = shown.data(Qt.ItemDataRole.ToolTipRole)
     assert "wants" in tip
     assert "expects" in tip
+    assert "does not match its source" in window.brief_pane.about_item.text().lower()
     stored = load_brief(lib, window.doc.brief_id if window.doc else 0)
     failing = stored.failing()
     assert [i.id for i in failing] == [item_id]
