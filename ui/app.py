@@ -70,4 +70,6 @@ def run_gui() -> int:
     window = start_gui()
     if window is None:
         return 1
+    # A bug in a slot must not pass silently: log it and say so calmly (STYLE.md).
+    sys.excepthook = lambda _type, exc, _tb: messages.report(window, exc)
     return QApplication.exec()

@@ -71,6 +71,7 @@ class Importer(QObject):
         self.engine = engine
         self._parent = parent
         self.task: ImportTask | None = None
+        self._finished_task: ImportTask | None = None
         self.dialog: QProgressDialog | None = None
         self._ids: list[int] = []
         self._errors: list[str] = []
@@ -128,6 +129,9 @@ class Importer(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
+        # Keep the finished task until the next start: its pool thread may still be
+        # returning from run() when this slot runs.
+        self._finished_task = self.task
         self.task, self.dialog = None, None
         if self._ids:
             self.sources_imported.emit(list(self._ids))
