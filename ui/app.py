@@ -39,16 +39,17 @@ def create_application() -> QApplication:
     return app
 
 
-def start_gui() -> "MainWindow | None":
+def start_gui(state: QSettings | None = None) -> "MainWindow | None":
     """Open the library ($BRIEFING_DB or the settings) and show the window on it.
 
-    Returns None (after saying why) when the library cannot be opened.
+    `state` keeps the window's geometry (default: the user's QSettings). Returns None
+    (after saying why) when the library cannot be opened.
     """
     app = create_application()
     settings = load_settings()
     from ui.window import MainWindow
 
-    window = MainWindow(None, settings, QSettings())
+    window = MainWindow(None, settings, state if state is not None else QSettings())
     window.show()
     app.processEvents()  # on screen now; the library and its readers load next
     try:

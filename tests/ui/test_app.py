@@ -13,11 +13,11 @@ from ui.window import MainWindow
 
 
 def test_start_gui_opens_the_library_from_the_environment(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qsettings: QSettings
 ) -> None:
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "env.sqlite3"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    window = start_gui()
+    window = start_gui(qsettings)
     assert window is not None
     qtbot.addWidget(window)
     assert window.isVisible()
@@ -32,7 +32,7 @@ def test_start_gui_says_why_a_library_cannot_open(
 ) -> None:
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path))  # a folder, not a file
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    assert start_gui() is None
+    assert start_gui(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)) is None
     assert len(errors) == 1
     assert "folder" in errors[0]
 
