@@ -1,15 +1,16 @@
 """Quotes with speakers, fact candidates, relative dates and a speaker roster from one text."""
 
 import datetime
+from collections.abc import Iterator
 
 from briefing.extract.dates import find_dates, resolve_date
 from briefing.extract.facts import find_facts
 from briefing.extract.model import DateMention, Extraction, Fact, Person, Quote
 from briefing.extract.names import find_mentions
-from briefing.extract.quotes import find_quotes, is_title
+from briefing.extract.quotes import QuoteSpan, find_quotes, is_title
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex, mask_quotes, sentence_spans
-from briefing.extract.speakers import Attributor, is_partial
+from briefing.extract.speakers import Attribution, Attributor, is_partial
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -35,6 +36,28 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _quotes(text: str, spans: list[QuoteSpan], attributions: list[Attribution]) -> Iterator[Quote]:
+    """One Quote per quotation; a quotation running over paragraphs is one Quote.
+
+    Its text is the verbatim stretch from the first opening mark to the closing one, so
+    it holds the paragraph break and the opening mark of each later paragraph.
+    """
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and spans[j].close_at is None and spans[j + 1].continued:
+            j += 1
+        chain = attributions[i : j + 1]
+        a = next((c for c in chain if c.rule != "continuation" and c.speaker), chain[0])
+        first, last = spans[i], spans[j]
+        partial = is_partial(text, first) and i == j
+        yield Quote(
+            text[first.start : last.end], first.start, last.end, a.speaker, a.role, a.cue,
+            partial, a.rule,
+        )  # fmt: skip
+        i = j + 1
+
+
 def extract(text: str, published: datetime.date | None) -> Extraction:
     """Extract quotes, facts, dates and people from normalized `text`.
 
@@ -51,19 +74,7 @@ def extract(text: str, published: datetime.date | None) -> Extraction:
     attributions = Attributor(
         text, masked, spans, sentences, paragraphs, mentions, roster
     ).attribute_all()
-    quotes = tuple(
-        Quote(
-            text[s.start : s.end],
-            s.start,
-            s.end,
-            a.speaker,
-            a.role,
-            a.cue,
-            is_partial(text, s),
-            a.rule,
-        )
-        for s, a in zip(spans, attributions, strict=True)
-    )
+    quotes = tuple(_quotes(text, spans, attributions))
     dates = tuple(find_dates(text, published, masked))
     facts = tuple(find_facts(text, masked, sentences.spans, mentions, dates))
     speakers = {q.speaker for q in quotes if q.speaker}

@@ -79,6 +79,11 @@ TITLE_WORDS = word_set(
 
 # Words that mark a capitalised run as an organisation or place, never a person.
 ORG_WORDS = word_set(
+    "federation confederation chamber society initiative programme program project systems "
+    "technologies industries airways railways media studios records labs pharmaceuticals "
+    "oil gas petroleum mining steel foods brands stores communications telecom solutions "
+    "consulting ventures equity securities insurance healthcare water power electric "
+    "university institute academy clinic labour labor caucus "
     "administration afp agence agency airlines airport alliance amazon ap apple arena army "
     "assembly association authority avenue award bank bbc board bridge brigade bureau "
     "capital center central centre championship church city club cnn coalition coast "
@@ -106,6 +111,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # Capitalised words that open sentences or clauses and are never names.
 STOP_CAPS = word_set(
+    "local veteran longtime retired independent fellow rival top leading prominent senior "
+    "whether asked told said says meanwhile instead overall still yes no "
     "a about according additional advertisement after all already also although amid an and "
     "another apr april are as asked at aug august be because been before both but by can "
     "click copyright could currently dame dec december despite did do does dr during each "
@@ -151,6 +158,13 @@ CLAUSE_WORDS = word_set(
 
 # Common given names, for he/she agreement when no honorific says it.
 FEMALE_NAMES = word_set(
+    "joanna amina olena carolyn ruth akiko marta maria ana sofia laura sara emma hannah "
+    "anna julia rose grace alice eva elena irina natalia olga svetlana tatiana yulia "
+    "fatima aisha layla leila mariam noor priya anjali sunita deepa meera kavita "
+    "mei ling yuki yoko keiko hiroko min ji eun lucia carmen isabel ines marta paula "
+    "beatriz claudia andrea valentina camila lina nadia yasmin zainab ngozi chioma "
+    "helen ellen frances clare sarah susan sally sandra tracy wendy yvonne zara freya "
+    "victoria lindsey kamala liz theresa nicola ursula christine kristalina margrethe "
     "abigail alexis alice amanda amber amelia amy andrea angela ann anna anne ashley ava "
     "barbara betty beverly brenda brittany carol carolyn catherine charlotte cheryl chloe "
     "christina christine claire cynthia danielle deborah debra denise diana diane donna "
@@ -165,6 +179,15 @@ FEMALE_NAMES = word_set(
     "yvette zoe"
 )
 MALE_NAMES = word_set(
+    "kenji hiroshi takeshi yoshihiko shigeru kazuo fumio shinzo taro ichiro "
+    "sergey sergei ivan dmitry alexei andrei mikhail nikolai oleksandr volodymyr "
+    "ahmed mohammed mohamed omar yusuf ibrahim khalid hamza mustafa hassan hussein "
+    "raj rahul amit arjun vikram sanjay rajesh narendra piyush "
+    "pedro pablo carlos luis jorge miguel javier diego paulo joao andre francisco "
+    "jean pierre francois emmanuel olaf friedrich hans klaus jurgen "
+    "pieter jan lars erik anders magnus sven nils "
+    "tiff derek gary simon graham tom ian mark elon jeff bill warren sundar satya tim "
+    "kwame kofi chuck mitch adrian stephen michael andrew rishi keir ed "
     "aaron adam ahmed alan albert alexander ali andrew anthony antonio antony arthur austin "
     "barack ben benjamin bibi bill billy bobby boris brandon brian bruce bryan carl charles "
     "charlie chris christian christopher chuck dan daniel dave david dennis dmitry donald "
@@ -214,3 +237,29 @@ def _branch(node: dict[str, Any]) -> str:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+# Countries and large cities: capitalised words that are never a person or a speaker.
+PLACES = word_set(
+    "afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain "
+    "bangladesh belarus belgium bolivia bosnia brazil britain bulgaria cambodia cameroon "
+    "canada chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt "
+    "england estonia ethiopia europe finland france gaza georgia germany ghana greece "
+    "guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel "
+    "italy jamaica japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon "
+    "libya lithuania luxembourg madagascar malawi malaysia mali malta mexico moldova "
+    "mongolia montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua "
+    "niger nigeria norway oman pakistan palestine panama paraguay peru philippines poland "
+    "portugal qatar romania russia rwanda scotland senegal serbia singapore slovakia "
+    "slovenia somalia spain sudan sweden switzerland syria taiwan tanzania thailand "
+    "tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen "
+    "zambia zimbabwe africa asia america americas antarctica arctic crimea donbas "
+    "london paris berlin brussels moscow beijing shanghai tokyo seoul delhi mumbai "
+    "washington york chicago boston dallas houston phoenix seattle atlanta miami detroit "
+    "toronto montreal vancouver sydney melbourne dublin edinburgh glasgow manchester "
+    "liverpool birmingham leeds bristol madrid barcelona rome milan vienna warsaw kyiv "
+    "kiev istanbul ankara tehran baghdad damascus beirut jerusalem cairo riyadh dubai "
+    "doha geneva zurich amsterdam stockholm oslo copenhagen helsinki lisbon athens "
+    "nairobi lagos johannesburg singapore jakarta manila bangkok hanoi karachi lahore "
+    "kabul tokyo osaka hong kong macau taipei brasilia rio lima bogota caracas havana"
+)

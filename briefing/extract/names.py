@@ -9,6 +9,7 @@ from briefing.extract.lexicon import (
     MALE_NAMES,
     MONTHS,
     ORG_WORDS,
+    PLACES,
     STOP_CAPS,
     TITLE_WORDS,
     UPPER_CLASS,
@@ -67,7 +68,7 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
 
 
 def _is_person(tokens: tuple[str, ...]) -> bool:
-    if len(tokens) == 1 and len(tokens[0].rstrip(".")) == 1:
+    if len(tokens) == 1 and (len(tokens[0].rstrip(".")) == 1 or tokens[0].lower() in PLACES):
         return False
     if tokens[0].lower() in _GIVEN and len(tokens) > 1:
         return True

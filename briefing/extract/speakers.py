@@ -4,6 +4,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from briefing.extract.descriptors import (
+    DOCUMENT_HEADS,
+    ORG_HEADS,
+    Organisations,
+    descriptor_head,
+)
 from briefing.extract.lexicon import (
     CUE_PHRASES,
     CUE_WORDS,
@@ -91,6 +97,7 @@ class Attributor:
             if m.person and masked[m.start] == text[m.start] and not self._is_common(m)
         ]
         self.reader = SubjectReader(masked, persons)
+        self.organisations = Organisations(mentions, roster)
         self.subject_like = SubjectMentions(masked, sentences, persons, self._may_be_subject)
         self.spoken: list[tuple[int, str, bool]] = []  # (position, speaker, is a group)
 
@@ -315,6 +322,9 @@ class Attributor:
         described = self._described(s, cue)
         if described:
             return described, "person"
+        standing_for = self._organisation(s)
+        if standing_for:
+            return standing_for, "group"
         if s.kind == "group" or s.mention is None:
             return s.text, "group"
         m = s.mention
@@ -350,6 +360,17 @@ class Attributor:
             return spoken[-1]  # `"…," the Spaniard added`: the one quoted last goes on
         near = self._candidates(s.pos, lo)
         return near[0] if near else None
+
+    def _organisation(self, s: Subject) -> str | None:
+        """`the company` -> the organisation named most; `the statement` -> who issued it."""
+        head = descriptor_head(s.text) if s.kind == "group" else None
+        if head not in ORG_HEADS and head not in DOCUMENT_HEADS:
+            return None
+        lo = max(0, s.pos - _LOOK_BACK)
+        if head in DOCUMENT_HEADS:
+            issuers = [name for _, name, group in self._spoken_between(lo, s.pos) if group]
+            return issuers[-1] if issuers else None
+        return self.organisations.named_before(s.pos, lo)
 
     def _common_noun(self, word: str) -> bool:
         low = word.lower()

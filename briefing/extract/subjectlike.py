@@ -11,7 +11,8 @@ from briefing.extract.sentences import SentenceIndex
 _PREFIX_WORD = re.compile(r"[\w'\u2019.\-]+")
 _LEAD = word_set("the a an former then neither both")
 _NOT_IN_SUBJECT = CLAUSE_WORDS | word_set(
-    "between of among against about for over like than into through after before"
+    "between of among against about for over like than into through after before "
+    "whether if why how not no then so"
 )
 
 

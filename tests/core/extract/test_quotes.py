@@ -24,12 +24,12 @@ def test_multi_sentence_quote_is_one_quote() -> None:
     assert [q.text for q in found] == ["It rained. Then it poured. Then it stopped,"]
 
 
-def test_quote_running_over_paragraphs() -> None:
-    text = '"First part of it.\n\n"Second part of it," Jones said.'
-    found = quotes(text)
-    assert [q.text for q in found] == ["First part of it.", "Second part of it,"]
-    assert found[1].speaker == "Jones"
-    assert found[0].speaker == "Jones"
+def test_quote_running_over_paragraphs_is_one_quote() -> None:
+    text = 'Jones spoke.\n\n"First part of it.\n\n"Second part of it," Jones said.'
+    (found,) = quotes(text)
+    assert found.text == 'First part of it.\n\n"Second part of it,'
+    assert text[found.start : found.end] == found.text
+    assert (found.speaker, found.partial) == ("Jones", False)
 
 
 def test_nested_single_quotes_stay_inside() -> None:

@@ -208,4 +208,28 @@ def test_colon_paragraph_introduces_the_quote() -> None:
         "WTO chief Ngozi Okonjo-Iweala opened the meeting.\n\nShe told delegates:\n\n"
         '"The world is fragmenting.\n\n"We have the tools to fix this."'
     )
-    assert [s for s, _ in attributed(text)] == ["Ngozi Okonjo-Iweala"] * 2
+    assert attributed(text) == [("Ngozi Okonjo-Iweala", "pronoun")]
+
+
+def test_the_company_is_the_organisation_named() -> None:
+    text = (
+        "Tesla shares fell on Wednesday. Tesla delayed its robotaxi. The company said it "
+        'needed time for "some important changes".'
+    )
+    assert only(text).speaker == "Tesla"
+
+
+def test_the_statement_is_its_issuer() -> None:
+    text = (
+        'The White House said President Carter "welcomes progress".\n\n'
+        '"People are tired of brinkmanship," the statement said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["The White House", "The White House"]
+
+
+def test_places_are_not_people() -> None:
+    text = (
+        "Kenji Watanabe, the trade minister, spoke on Tuesday. Asked whether Japan would "
+        'retaliate, he said: "All options remain on the table."'
+    )
+    assert only(text).speaker == "Kenji Watanabe"

@@ -1,0 +1,60 @@
+"""Descriptive subjects for organisations and documents: "the company", "the statement"."""
+
+import bisect
+import re
+
+from briefing.extract.lexicon import ORG_WORDS, PLACES, TITLE_WORDS, word_set
+from briefing.extract.names import NameMention
+from briefing.extract.roster import Roster
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+# Heads of phrases that stand for an organisation the article has named.
+ORG_HEADS = word_set(
+    "company firm corporation broadcaster bank carmaker automaker airline retailer "
+    "manufacturer insurer lender startup start-up chipmaker club agency organisation "
+    "organization charity union regulator group network conglomerate giant"
+)
+# Heads of phrases that stand for whoever issued them ("the statement said").
+DOCUMENT_HEADS = word_set("statement readout report release memo letter filing post note")
+
+
+def descriptor_head(phrase: str) -> str | None:
+    """The head noun of `the …` phrases of two to four words, else None."""
+    words = phrase.lower().split()
+    if not 2 <= len(words) <= 4 or words[0] != "the":
+        return None
+    return words[-1]
+
+
+class Organisations:
+    """Organisation names mentioned in a text, to resolve "the company" to "Tesla"."""
+
+    def __init__(self, mentions: list[NameMention], roster: Roster) -> None:
+        self._names = [m for m in mentions if _org_like(m, roster)]
+        self._starts = [m.start for m in self._names]
+
+    def named_before(self, pos: int, lo: int) -> str | None:
+        """The organisation named most often in [lo, pos); the latest on a tie."""
+        i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, pos)
+        found = self._names[i:j]
+        if not found:
+            return None
+        counts: dict[str, float] = {}
+        for m in found:
+            # an acronym or a several-word name is surely an organisation; one word may not be
+            sure = len(m.tokens) > 1 or _ACRONYM.fullmatch(m.name)
+            counts[m.name] = counts.get(m.name, 0.0) + (1.5 if sure else 1.0)
+        best = max(counts.values())
+        return next(m.name for m in reversed(found) if counts[m.name] == best)
+
+
+def _org_like(m: NameMention, roster: Roster) -> bool:
+    if len(m.tokens) > 1:
+        return not m.person
+    word = m.tokens[0]
+    if _ACRONYM.fullmatch(word):
+        return True
+    low = word.lower()
+    if low in ORG_WORDS or low in PLACES or low in TITLE_WORDS or m.honorific:
+        return False
+    return not roster.known(m.tokens)
