@@ -1,19 +1,22 @@
 """Starting the GUI: the QApplication, the library, the main window."""
 
 import logging
+import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from briefing.errors import BriefingError
-from briefing.settings import load_settings
+from briefing.settings import ENV_VAR, load_settings
 from ui import messages, refguard
 from ui.icons import ICON_DIR
+from ui.workers import LibraryOpener
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from ui.window import MainWindow
 
 ORG, APP = "briefing", "Briefing composer"
@@ -52,17 +55,32 @@ def start_gui(state: QSettings | None = None) -> "MainWindow | None":
     window = MainWindow(None, settings, state if state is not None else QSettings())
     window.show()
     app.processEvents()  # on screen now; the library and its readers load next
-    try:
-        from briefing.firstrun import open_library
-
-        engine = open_library(settings.db_url())
-    except BriefingError as exc:
-        messages.show_error(window, str(exc))
+    outcome = open_library_responsively(os.environ.get(ENV_VAR) or settings.db)
+    if isinstance(outcome, BaseException):
+        messages.report(window, outcome)
         window.close()
         return None
-    window.attach(engine)
+    window.attach(outcome)
     window.open_latest_brief()
     return window
+
+
+def open_library_responsively(db: str | None) -> "Engine | BaseException":
+    """Open the library on a pool thread while the event loop keeps the window alive."""
+    opener = LibraryOpener(db)
+    loop = QEventLoop()
+    outcome: list[object] = []
+
+    def finish(result: object) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    opener.signals.opened.connect(finish)
+    opener.signals.failed.connect(finish)
+    QThreadPool.globalInstance().start(opener)
+    if not outcome:  # a very quick opener may already have reported
+        loop.exec()
+    return cast("Engine | BaseException", outcome[0])
 
 
 def run_gui() -> int:

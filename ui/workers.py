@@ -90,3 +90,40 @@ class ImportTask(QRunnable):
         assert result.source.id is not None
         self.signals.imported.emit(result.source.id, result.source.title, result.created)
         return 1
+
+
+class OpenerSignals(QObject):
+    """What a LibraryOpener reports, delivered on the GUI thread."""
+
+    opened = Signal(object)  # the Engine
+    failed = Signal(object)  # the exception
+
+
+class LibraryOpener(QRunnable):
+    """Opens (creating, migrating and seeding as needed) the library off the GUI thread.
+
+    A first run imports and analyses the sample sources: the window stays responsive.
+    """
+
+    def __init__(self, db: str | None) -> None:
+        super().__init__()
+        self.db = db
+        self.signals = OpenerSignals()
+        self.setAutoDelete(False)  # the caller keeps it until it has reported
+
+    @override
+    def run(self) -> None:
+        """Open the library (on a pool thread)."""
+        try:
+            from briefing.firstrun import open_library
+            from briefing.store import resolve_db_url
+
+            engine = open_library(resolve_db_url(self.db))
+        except BriefingError as exc:
+            self.signals.failed.emit(exc)
+            return
+        except Exception as exc:
+            log.exception("Opening the library failed")
+            self.signals.failed.emit(exc)
+            return
+        self.signals.opened.emit(engine)
