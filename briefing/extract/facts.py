@@ -3,6 +3,7 @@
 import bisect
 import re
 
+from briefing.extract.lexicon import word_set
 from briefing.extract.model import DateMention, Fact
 from briefing.extract.names import NameMention
 
