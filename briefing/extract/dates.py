@@ -65,7 +65,7 @@ _BACK = {
 }
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled|expected|plans?|planned|"
-    r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit)\b"
+    r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of)\b"
 )
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|reported|added|stated|confirmed|wrote|tweeted|posted)"

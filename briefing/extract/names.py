@@ -62,8 +62,8 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
             cut = i + 1
     # Titles not in the list ("Det Insp Mark Jones"): a known given name starts the name.
     for i, (tok, _, _) in enumerate(toks[cut:-1], start=cut):
-        if i > cut and _key(tok) in _GIVEN:
-            return i
+        if _key(tok) in _GIVEN:
+            return i  # the first given name; "Kevin Mark Smith" keeps "Kevin"
     return cut
 
 
