@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.snippet_delegate import SnippetDelegate
 from ui.source_model import DATE, GRADE, MATCH, OUTLET, TITLE, SourceModel
 
 
@@ -63,6 +64,7 @@ class LibraryPane(QWidget):
         for column in (OUTLET, DATE, GRADE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MATCH, QHeaderView.ResizeMode.Stretch)
+        table.setItemDelegateForColumn(MATCH, SnippetDelegate(table))
         self._show_columns(searching=False)
 
     def _show_columns(self, searching: bool) -> None:

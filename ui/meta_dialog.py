@@ -65,7 +65,11 @@ class BriefDetailsDialog(QDialog):
         form.addRow("", self.automatic)
         self.template = self._combo("Template", list(TEMPLATES), self._start["template"])
         self.citation = self._combo("Citation style", list(STYLES), self._start["citation_style"])
-        self.template.setEnabled(brief is None)  # a template sets the sections of a new brief
+        if brief is not None:
+            # compose.update_brief renames the template only; the sections stay as they are.
+            self.template.setToolTip(
+                "Sets the layout (one-pager: fitted to one page). Your sections stay as they are."
+            )
         form.addRow("Template:", self.template)
         form.addRow("Citation style:", self.citation)
         self.flags = {name: QCheckBox(label) for name, label in FLAG_FIELDS}

@@ -76,3 +76,18 @@ def test_set_grade(window: MainWindow, monkeypatch: pytest.MonkeyPatch, errors: 
     window.library.ask_grade(1)
     assert len(errors) == 1
     assert "Admiralty" in errors[0]
+
+
+def test_snippet_matches_are_bold_and_escaped() -> None:
+    from ui.snippet_delegate import snippet_html
+
+    assert snippet_html("…met in [Malta] <today>…") == "…met in <b>Malta</b> &lt;today&gt;…"
+
+
+def test_search_rows_grow_to_show_the_snippet(qtbot: QtBot, window: MainWindow) -> None:
+    pane = window.library
+    pane.search.setText("Malta")
+    qtbot.waitUntil(lambda: pane.model.query == "Malta")
+    one_line = pane.table.fontMetrics().height()
+    assert pane.table.rowHeight(0) > 2 * one_line
+    pane.table.grab()  # paints through the snippet delegate
