@@ -4,25 +4,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefing.extract.descriptors import (
-    DOCUMENT_HEADS,
-    ORG_HEADS,
-    Organisations,
-    descriptor_head,
-)
 from briefing.extract.lexicon import (
     CUE_PHRASES,
     CUE_WORDS,
-    GROUP_NOUNS,
-    PRONOUNS,
     trie_pattern,
     word_set,
 )
 from briefing.extract.names import NameMention
 from briefing.extract.quotes import QuoteSpan
+from briefing.extract.references import References
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
-from briefing.extract.subjectlike import SubjectMentions
 from briefing.extract.subjects import Subject, SubjectReader
 
 _CUE = re.compile(r"(?<![\w-])" + trie_pattern({*CUE_WORDS, *CUE_PHRASES, "According to"}) + r"\b")
@@ -31,19 +23,7 @@ _PASSIVE_CUES = word_set(
     "told asked called described urged dubbed labelled labeled branded accused"
 )
 _DASH_CREDIT = re.compile(r",? ?[\u2014\u2013-]{1,2} ?")
-# How far back a speaker or subject may be sought: a few paragraphs, never the whole text.
-_LOOK_BACK = 3000
-_GOES_ON = word_set("added adds adding continued continues went goes")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
-_DESCRIPTORS = word_set(
-    "president minister chancellor mayor governor senator secretary premier king queen pope "
-    "coach manager boss captain striker midfielder defender forward goalkeeper winger star "
-    "singer actor actress author leader chairman chairwoman ceo founder veteran candidate "
-    "nominee incumbent lawmaker congressman congresswoman mp judge spaniard frenchman "
-    "frenchwoman briton dutchman argentine portuguese swede dane finn norwegian german "
-    "italian american australian canadian brazilian scot welshman irishman englishman "
-    "dutchwoman"
-)
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
 _CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
 _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
@@ -89,27 +69,9 @@ class Attributor:
         self._opens = [q.open_at for q in quotes]
         self.sents, self.roster = sentences, roster
         self._para_starts = [a for a, _ in paragraphs]
-        # Words the text also writes in lower case are common nouns ("Officials" / "officials").
-        self._words = set(text.split())
-        persons = [
-            m
-            for m in mentions
-            if m.person and masked[m.start] == text[m.start] and not self._is_common(m)
-        ]
-        self.reader = SubjectReader(masked, persons)
-        self.organisations = Organisations(mentions, roster)
-        self.subject_like = SubjectMentions(masked, sentences, persons, self._may_be_subject)
-        self.spoken: list[tuple[int, str, bool]] = []  # (position, speaker, is a group)
-
-    def _may_be_subject(self, m: NameMention) -> bool:
-        """A full name, an honorific, a known surname, or a word opening its sentence."""
-        if len(m.tokens) > 1 or m.honorific or self.roster.known(m.tokens):
-            return True
-        return self.sents.at(m.run_start)[0] == m.run_start
-
-    def _is_common(self, m: NameMention) -> bool:
-        """A capitalised common noun opening a sentence ("Officials", "Organisers")."""
-        return len(m.tokens) == 1 and not m.honorific and self._common_noun(m.tokens[0])
+        self.refs = References(text, masked, sentences, paragraphs, mentions, roster)
+        self.reader = SubjectReader(masked, self.refs.persons)
+        self.subject_like = self.refs.subject_like
 
     def attribute_all(self) -> list[Attribution]:
         """Return one Attribution per quote, in quote order."""
@@ -117,7 +79,7 @@ class Attributor:
         for i, q in enumerate(self.quotes):
             att = self._attribute(i, q, out[-1] if out else None)
             if att.speaker:
-                self.spoken.append((max(att.pos, q.start), att.speaker, att.group))
+                self.refs.record(max(att.pos, q.start), att.speaker, att.group)
             out.append(att)
         return _fill_run_on_quotes(self.quotes, out)
 
@@ -276,8 +238,7 @@ class Attributor:
         intro = self._colon_sentence(q)
         if intro and intro.subject:
             return self._make(intro, "colon-intro")
-        lo = max(self._para_starts[max(0, para_i - 1)], q.open_at - _LOOK_BACK)
-        return self._recent(q.open_at, lo)
+        return self._recent(q.open_at, self.refs.window(q.open_at, 1))
 
     def _colon_sentence(self, q: QuoteSpan) -> _Cue | None:
         """`She told delegates:` closing the sentence (or paragraph) before the quote."""
@@ -292,123 +253,23 @@ class Attributor:
 
     def _recent(self, pos: int, lo: int) -> Attribution:
         """The last speaker (continuation) or sentence subject (neighbour) since `lo`."""
-        between = self._spoken_between(lo, pos)
-        spoken = between[-1] if between else None
-        subj = next(self.subject_like.before(pos, lo), None)
-        if spoken and (subj is None or spoken[0] >= subj.start):
-            role = self.roster.role_of(spoken[1])
-            return Attribution(spoken[1], role, None, "continuation", spoken[2])
-        if subj:
-            name = self.roster.resolve(subj.tokens, subj.start)
-            return Attribution(name, self.roster.role_of(name), None, "neighbour-sentence")
-        return _NONE
+        found = self.refs.recent(pos, lo)
+        if found is None:
+            return _NONE
+        name, group, rule = found
+        return Attribution(name, self.roster.role_of(name), None, rule, group)
 
     def _is_partial(self, q: QuoteSpan) -> bool:
         return is_partial(self.text, q)
 
     def _make(self, c: _Cue, rule: str) -> Attribution:
         assert c.subject is not None
-        name, kind = self._speaker(c.subject, c.cue)
+        name, kind = self.refs.speaker(c.subject, c.cue)
         if name is None:
             return Attribution(None, None, c.cue, rule)
         role = self.roster.role_of(name)
         rule = "pronoun" if c.subject.kind == "pronoun" else rule
         return Attribution(name, role, c.cue, rule, kind == "group", c.subject.pos)
-
-    def _speaker(self, s: Subject, cue: str = "") -> tuple[str | None, str]:
-        """The speaker's name and whether it is a 'person' or a 'group'."""
-        if s.kind == "pronoun":
-            return self._resolve_pronoun(s.text, s.pos)
-        described = self._described(s, cue)
-        if described:
-            return described, "person"
-        standing_for = self._organisation(s)
-        if standing_for:
-            return standing_for, "group"
-        if s.kind == "group" or s.mention is None:
-            return s.text, "group"
-        m = s.mention
-        if len(m.tokens) == 1 and not self.roster.known(m.tokens):
-            if self._common_noun(m.tokens[0]):
-                return m.tokens[0], "group"
-            alias = f"{m.honorific} {m.name}" if m.honorific else None
-            self.roster.add_single(m.name, m.gender, alias)
-            return m.name, "person"
-        name = self.roster.resolve(m.tokens, m.start)
-        self.roster.learn_gender(name, m.gender)
-        return name, "person"
-
-    def _described(self, s: Subject, cue: str) -> str | None:
-        """`the prime minister`, `the Spaniard`: the person the article means by it."""
-        lead = self.masked[max(0, s.pos - 4) : s.pos].lower()
-        phrase = s.text.lower() if s.kind == "group" else f"the {s.text.lower()}"
-        if s.kind != "group" and lead != "the ":
-            return None
-        words = phrase.split()
-        head = words[-1] if words else ""
-        if not 2 <= len(words) <= 4 or words[0] != "the":
-            return None
-        if head not in _DESCRIPTORS and not head.endswith("-year-old"):
-            return None
-        holder = self.roster.holder(" ".join(words[1:]), s.pos)
-        if holder:
-            return holder
-        para_i = bisect.bisect_right(self._para_starts, s.pos) - 1
-        lo = max(self._para_starts[max(0, para_i - 2)], s.pos - _LOOK_BACK)
-        spoken = [name for _, name, group in self._spoken_between(lo, s.pos) if not group]
-        if spoken and cue in _GOES_ON:
-            return spoken[-1]  # `"…," the Spaniard added`: the one quoted last goes on
-        near = self._candidates(s.pos, lo)
-        return near[0] if near else None
-
-    def _organisation(self, s: Subject) -> str | None:
-        """`the company` -> the organisation named most; `the statement` -> who issued it."""
-        head = descriptor_head(s.text) if s.kind == "group" else None
-        if head not in ORG_HEADS and head not in DOCUMENT_HEADS:
-            return None
-        lo = max(0, s.pos - _LOOK_BACK)
-        if head in DOCUMENT_HEADS:
-            issuers = [name for _, name, group in self._spoken_between(lo, s.pos) if group]
-            return issuers[-1] if issuers else None
-        return self.organisations.named_before(s.pos, lo)
-
-    def _common_noun(self, word: str) -> bool:
-        low = word.lower()
-        return low in GROUP_NOUNS or any(low + end in self._words for end in ("", ",", "."))
-
-    def _resolve_pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
-        para_i = bisect.bisect_right(self._para_starts, pos) - 1
-        lo = max(self._para_starts[max(0, para_i - 2)], pos - _LOOK_BACK)
-        if word in {"it", "they", "we"}:
-            group = next((s for s in reversed(self._spoken_between(lo, pos)) if s[2]), None)
-            return (group[1], "group") if group else (None, "group")
-        gender = PRONOUNS.get(word)
-        for name in self._candidates(pos, lo):
-            known = self.roster.gender_of(name)
-            if gender and known and known != gender:
-                continue
-            self.roster.learn_gender(name, gender)
-            return name, "person"
-        return None, "person"
-
-    def _spoken_between(self, lo: int, hi: int) -> list[tuple[int, str, bool]]:
-        """Speakers recorded at positions in [lo, hi), in text order."""
-        out = []
-        for event in reversed(self.spoken):
-            if event[0] < lo:
-                break
-            if event[0] < hi:
-                out.append(event)
-        out.reverse()
-        return out
-
-    def _candidates(self, pos: int, lo: int) -> list[str]:
-        """Recent speakers and sentence subjects before `pos`, nearest first."""
-        events = [(p, name) for p, name, group in self._spoken_between(lo, pos) if not group]
-        for m in self.subject_like.before(pos, lo):
-            events.append((m.start, self.roster.resolve(m.tokens, m.start)))
-        events.sort(reverse=True)
-        return [name for _, name in events]
 
 
 def _fill_run_on_quotes(quotes: list[QuoteSpan], atts: list[Attribution]) -> list[Attribution]:

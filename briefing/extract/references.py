@@ -1,0 +1,178 @@
+"""What a subject refers to: pronouns, surnames, "the prime minister", "the company"."""
+
+import bisect
+
+from briefing.extract.descriptors import (
+    DOCUMENT_HEADS,
+    ORG_HEADS,
+    Organisations,
+    descriptor_head,
+)
+from briefing.extract.lexicon import GROUP_NOUNS, PRONOUNS, word_set
+from briefing.extract.names import NameMention
+from briefing.extract.roster import Roster
+from briefing.extract.sentences import SentenceIndex
+from briefing.extract.subjectlike import SubjectMentions
+from briefing.extract.subjects import Subject
+
+# How far back a speaker or subject may be sought: a few paragraphs, never the whole text.
+LOOK_BACK = 3000
+_GOES_ON = word_set("added adds adding continued continues went goes")
+_DESCRIPTORS = word_set(
+    "president minister chancellor mayor governor senator secretary premier king queen pope "
+    "coach manager boss captain striker midfielder defender forward goalkeeper winger star "
+    "singer actor actress author leader chairman chairwoman ceo founder veteran candidate "
+    "nominee incumbent lawmaker congressman congresswoman mp judge spaniard frenchman "
+    "frenchwoman briton dutchman argentine portuguese swede dane finn norwegian german "
+    "italian american australian canadian brazilian scot welshman irishman englishman "
+    "dutchwoman"
+)
+
+Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
+
+
+class References:
+    """Who has been named and quoted so far, and what a new subject refers to."""
+
+    def __init__(
+        self,
+        text: str,
+        masked: str,
+        sentences: SentenceIndex,
+        paragraphs: list[tuple[int, int]],
+        mentions: list[NameMention],
+        roster: Roster,
+    ) -> None:
+        self.masked, self.sents, self.roster = masked, sentences, roster
+        self.para_starts = [a for a, _ in paragraphs]
+        # Words the text also writes in lower case are common nouns ("Officials" / "officials").
+        self._words = set(text.split())
+        self.persons = [
+            m
+            for m in mentions
+            if m.person and masked[m.start] == text[m.start] and not self._is_common(m)
+        ]
+        self.organisations = Organisations(mentions, roster)
+        self.subject_like = SubjectMentions(masked, sentences, self.persons, self._may_be_subject)
+        self.spoken: list[Spoken] = []
+
+    def _may_be_subject(self, m: NameMention) -> bool:
+        """A full name, an honorific, a known surname, or a word opening its sentence."""
+        if len(m.tokens) > 1 or m.honorific or self.roster.known(m.tokens):
+            return True
+        return self.sents.at(m.run_start)[0] == m.run_start
+
+    def _is_common(self, m: NameMention) -> bool:
+        """A capitalised common noun opening a sentence ("Officials", "Organisers")."""
+        return len(m.tokens) == 1 and not m.honorific and self._common_noun(m.tokens[0])
+
+    def _common_noun(self, word: str) -> bool:
+        low = word.lower()
+        return low in GROUP_NOUNS or any(low + end in self._words for end in ("", ",", "."))
+
+    def window(self, pos: int, paragraphs_back: int) -> int:
+        """Where to stop looking back from `pos`: some paragraphs, at most LOOK_BACK chars."""
+        para_i = bisect.bisect_right(self.para_starts, pos) - 1
+        return max(self.para_starts[max(0, para_i - paragraphs_back)], pos - LOOK_BACK)
+
+    def record(self, pos: int, speaker: str, group: bool) -> None:
+        """Remember that `speaker` was quoted at `pos`."""
+        self.spoken.append((pos, speaker, group))
+
+    def spoken_between(self, lo: int, hi: int) -> list[Spoken]:
+        """Speakers recorded at positions in [lo, hi), in text order."""
+        out = []
+        for event in reversed(self.spoken):
+            if event[0] < lo:
+                break
+            if event[0] < hi:
+                out.append(event)
+        out.reverse()
+        return out
+
+    def candidates(self, pos: int, lo: int) -> list[str]:
+        """Recent speakers and sentence subjects before `pos`, nearest first."""
+        events = [(p, name) for p, name, group in self.spoken_between(lo, pos) if not group]
+        for m in self.subject_like.before(pos, lo):
+            events.append((m.start, self.roster.resolve(m.tokens, m.start)))
+        events.sort(reverse=True)
+        return [name for _, name in events]
+
+    def recent(self, pos: int, lo: int) -> tuple[str, bool, str] | None:
+        """(name, is a group, rule): the last speaker or else the last sentence subject."""
+        between = self.spoken_between(lo, pos)
+        spoken = between[-1] if between else None
+        subj = next(self.subject_like.before(pos, lo), None)
+        if spoken and (subj is None or spoken[0] >= subj.start):
+            return spoken[1], spoken[2], "continuation"
+        if subj:
+            return self.roster.resolve(subj.tokens, subj.start), False, "neighbour-sentence"
+        return None
+
+    def speaker(self, s: Subject, cue: str = "") -> tuple[str | None, str]:
+        """The speaker's name and whether it is a 'person' or a 'group'."""
+        if s.kind == "pronoun":
+            return self._pronoun(s.text, s.pos)
+        described = self._described(s, cue)
+        if described:
+            return described, "person"
+        standing_for = self._organisation(s)
+        if standing_for:
+            return standing_for, "group"
+        if s.kind == "group" or s.mention is None:
+            return s.text, "group"
+        m = s.mention
+        if len(m.tokens) == 1 and not self.roster.known(m.tokens):
+            if self._common_noun(m.tokens[0]):
+                return m.tokens[0], "group"
+            alias = f"{m.honorific} {m.name}" if m.honorific else None
+            self.roster.add_single(m.name, m.gender, alias)
+            return m.name, "person"
+        name = self.roster.resolve(m.tokens, m.start)
+        self.roster.learn_gender(name, m.gender)
+        return name, "person"
+
+    def _described(self, s: Subject, cue: str) -> str | None:
+        """`the prime minister`, `the Spaniard`: the person the article means by it."""
+        lead = self.masked[max(0, s.pos - 4) : s.pos].lower()
+        if s.kind != "group" and lead != "the ":
+            return None
+        phrase = s.text.lower() if s.kind == "group" else f"the {s.text.lower()}"
+        head = descriptor_head(phrase)
+        if head is None or (head not in _DESCRIPTORS and not head.endswith("-year-old")):
+            return None
+        holder = self.roster.holder(phrase.split(" ", 1)[1], s.pos)
+        if holder:
+            return holder
+        lo = self.window(s.pos, 2)
+        spoken = [name for _, name, group in self.spoken_between(lo, s.pos) if not group]
+        if spoken and cue in _GOES_ON:
+            return spoken[-1]  # `"…," the Spaniard added`: the one quoted last goes on
+        near = self.candidates(s.pos, lo)
+        return near[0] if near else None
+
+    def _organisation(self, s: Subject) -> str | None:
+        """`the company` -> the organisation named most; `the statement` -> who issued it."""
+        head = descriptor_head(s.text) if s.kind == "group" else None
+        if head not in ORG_HEADS and head not in DOCUMENT_HEADS:
+            return None
+        lo = max(0, s.pos - LOOK_BACK)
+        if head in DOCUMENT_HEADS:
+            issuers = [name for _, name, group in self.spoken_between(lo, s.pos) if group]
+            return issuers[-1] if issuers else None
+        return self.organisations.named_before(s.pos, lo)
+
+    def _pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
+        """The person (he/she) or group (it/they/we) a pronoun most likely means."""
+        lo = self.window(pos, 2)
+        if word in {"it", "they", "we"}:
+            group = next((s for s in reversed(self.spoken_between(lo, pos)) if s[2]), None)
+            return (group[1], "group") if group else (None, "group")
+        gender = PRONOUNS.get(word)
+        for name in self.candidates(pos, lo):
+            known = self.roster.gender_of(name)
+            if gender and known and known != gender:
+                continue
+            self.roster.learn_gender(name, gender)
+            return name, "person"
+        return None, "person"
