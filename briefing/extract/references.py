@@ -52,6 +52,7 @@ class References:
             for m in mentions
             if m.person and masked[m.start] == text[m.start] and not self._is_common(m)
         ]
+        self._person_starts = [m.start for m in self.persons]
         self.organisations = Organisations(mentions, roster)
         self.subject_like = SubjectMentions(masked, sentences, self.persons, self._may_be_subject)
         self.spoken: list[Spoken] = []
@@ -169,10 +170,21 @@ class References:
             group = next((s for s in reversed(self.spoken_between(lo, pos)) if s[2]), None)
             return (group[1], "group") if group else (None, "group")
         gender = PRONOUNS.get(word)
-        for name in self.candidates(pos, lo):
+        for name in [*self.candidates(pos, lo), *self._any_named(pos, lo)]:
             known = self.roster.gender_of(name)
             if gender and known and known != gender:
                 continue
             self.roster.learn_gender(name, gender)
             return name, "person"
         return None, "person"
+
+    def _any_named(self, pos: int, lo: int) -> list[str]:
+        """Every person named in [lo, pos), nearest first: the fallback for pronouns."""
+        i = bisect.bisect_left(self._person_starts, pos) - 1
+        out = []
+        while i >= 0 and self._person_starts[i] >= lo:
+            m = self.persons[i]
+            if len(m.tokens) > 1 or m.honorific or self.roster.known(m.tokens):
+                out.append(self.roster.resolve(m.tokens, m.start))
+            i -= 1
+        return out

@@ -50,7 +50,11 @@ def _head_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
             continue
         if low in CLAUSE_WORDS | AUX_WORDS or not low[0].isalnum() or _verb_like(low):
             break
-        nounish = w.group()[0].isupper() or low.rstrip("'\u2019s") in GROUP_NOUNS
+        nounish = (
+            (w.group()[0].isupper() and low not in _DETERMINERS)
+            or low.rstrip("'\u2019s") in GROUP_NOUNS
+            or low.endswith("-year-old")
+        )
         if seen_noun and not nounish and low not in ROLE_WORDS:
             break  # "Analysts at Goldman Sachs cut …": "cut" is the verb
         seen_noun = seen_noun or nounish

@@ -233,3 +233,15 @@ def test_places_are_not_people() -> None:
         'retaliate, he said: "All options remain on the table."'
     )
     assert only(text).speaker == "Kenji Watanabe"
+
+
+def test_age_descriptor_with_appositive() -> None:
+    text = (
+        'Jane Smith, 45, lives in Leeds. The 45-year-old, who works as a nurse, said: "It is hard."'
+    )
+    assert only(text).speaker == "Jane Smith"
+
+
+def test_pronoun_falls_back_to_any_named_person_of_that_gender() -> None:
+    text = 'Ms Mary Jones and Mr Bob Lee met. "I am sure," she said. "I am not," he replied.'
+    assert [s for s, _ in attributed(text)] == ["Mary Jones", "Bob Lee"]
