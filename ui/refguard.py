@@ -8,6 +8,7 @@ Holding spare references to None keeps the count far from zero; the spares are
 never released, not even at exit, since the references they stand in for are gone.
 """
 
+import atexit
 import ctypes
 import sys
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 LOW_WATER = 500_000  # spare references kept at the least
 TOP_UP = 1_000_000  # added at a time (8 MB of list slots)
-CHECK_MS = 2000
+CHECK_MS = 500
 _spare: list[list[None]] = []
 
 
@@ -24,20 +25,28 @@ def needed() -> bool:
     return sys.version_info < (3, 12)
 
 
-def top_up() -> int:
-    """Add spare references to None when few are left; returns the count now."""
-    if needed() and sys.getrefcount(None) < LOW_WATER:
+def top_up(force: bool = False) -> int:
+    """Add spare references to None when few are left (or when `force`); the count now."""
+    if needed() and (force or sys.getrefcount(None) < LOW_WATER):
         spare = [None] * TOP_UP
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(spare))  # kept past interpreter exit
         _spare.append(spare)
     return sys.getrefcount(None)
 
 
+def _before_exit() -> None:
+    # Interpreter shutdown releases every real reference to None; cover the calls made
+    # since the last check so the count cannot fall through zero on the way out.
+    top_up(force=True)
+
+
 def install(parent: QObject) -> QTimer | None:
-    """Top up now and every few seconds for the life of `parent` (the application)."""
+    """Top up now, twice a second for the life of `parent` (the app), and at exit."""
     if not needed():
         return None
     top_up()
+    atexit.unregister(_before_exit)  # once, however many applications a process makes
+    atexit.register(_before_exit)
     timer = QTimer(parent)
     timer.setInterval(CHECK_MS)
     timer.timeout.connect(top_up)
