@@ -16,7 +16,7 @@ from briefing.extract.lexicon import (
 )
 from briefing.extract.names import NameMention
 
-_WORD = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w'\u2019\-]+|[^\w\s]")
 _DOCUMENT = re.compile(
     r"(?i:an? |the )?(?:[\w-]+ ){0,2}(?:statement|readout|report|post|letter|filing|memo|"
     r"transcript|release|note|email|video|message|tweet)s? (?:from|by|of|issued by) "

@@ -245,3 +245,14 @@ def test_age_descriptor_with_appositive() -> None:
 def test_pronoun_falls_back_to_any_named_person_of_that_gender() -> None:
     text = 'Ms Mary Jones and Mr Bob Lee met. "I am sure," she said. "I am not," he replied.'
     assert [s for s, _ in attributed(text)] == ["Mary Jones", "Bob Lee"]
+
+
+def test_unnamed_sources_keep_their_description() -> None:
+    text = (
+        '"We are watching," a U.S. official said on condition of anonymity.\n\n'
+        '"The deal is close," two people familiar with the matter said.'
+    )
+    assert [s for s, _ in attributed(text)] == [
+        "a U.S. official",
+        "two people familiar with the matter",
+    ]
