@@ -53,7 +53,8 @@ class References:
             if m.person and masked[m.start] == text[m.start] and not self._is_common(m)
         ]
         self._person_starts = [m.start for m in self.persons]
-        self.organisations = Organisations(mentions, roster)
+        self._mentions = mentions
+        self._organisations: Organisations | None = None  # built on first "the company"
         self.subject_like = SubjectMentions(masked, sentences, self.persons, self._may_be_subject)
         self.spoken: list[Spoken] = []
 
@@ -161,7 +162,9 @@ class References:
         if head in DOCUMENT_HEADS:
             issuers = [name for _, name, group in self.spoken_between(lo, s.pos) if group]
             return issuers[-1] if issuers else None
-        return self.organisations.named_before(s.pos, lo)
+        if self._organisations is None:
+            self._organisations = Organisations(self._mentions, self.roster)
+        return self._organisations.named_before(s.pos, lo)
 
     def _pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
         """The person (he/she) or group (it/they/we) a pronoun most likely means."""
