@@ -49,8 +49,11 @@ def test_sections_and_items_read_as_in_the_brief(lib: Engine) -> None:
     assert first.parent() == said
 
 
-def test_drop_moves_item_across_sections(qtbot: QtBot, window: MainWindow, lib: Engine) -> None:
+def test_drop_moves_item_across_sections(
+    qtbot: QtBot, window: MainWindow, lib: Engine, qtmodeltester: ModelTester
+) -> None:
     model = window.brief_pane.model
+    qtmodeltester.check(model)  # and keeps checking through the move and its undo
     brief_id = window.doc.brief_id if window.doc else 0
     before = items_by_section(lib, brief_id)
     moving = before["What they said"][1]

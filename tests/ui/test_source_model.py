@@ -26,7 +26,7 @@ def test_model_contract(qtmodeltester: ModelTester, lib: Engine) -> None:
     qtmodeltester.check(model)
 
 
-def test_rows_load_in_batches(lib: Engine) -> None:
+def test_rows_load_in_batches(lib: Engine, qtmodeltester: ModelTester) -> None:
     add_many(lib, BATCH + 20)
     model = SourceModel(lib)
     model.reload()
@@ -36,6 +36,8 @@ def test_rows_load_in_batches(lib: Engine) -> None:
     model.fetchMore(QModelIndex())
     assert model.rowCount() == model.total
     assert not model.canFetchMore(QModelIndex())
+    model.reload()
+    qtmodeltester.check(model)  # fetches as a view would, checking every batch
 
 
 def count_sources_of(engine: Engine) -> int:

@@ -75,6 +75,7 @@ def test_seed_workflow(
     added = section_texts(lib, brief_id, "What they said")[-1]
     assert added == BLINKEN.strip(",") or added == BLINKEN
     assert window.undo_group.undoText() == "Add quote"
+    assert window.actions_.undo.text() == "Undo Add quote"  # as the Edit menu shows it
 
     monkeypatch.setattr(
         QInputDialog, "getMultiLineText", staticmethod(lambda *_a, **_k: ("Talks resume.", True))
