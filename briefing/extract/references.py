@@ -28,6 +28,21 @@ _DESCRIPTORS = word_set(
     "dutchwoman"
 )
 
+_KIN = (
+    " husband",
+    " wife",
+    " son",
+    " daughter",
+    " brother",
+    " sister",
+    " mother",
+    " father",
+    " partner",
+    " friend",
+    " colleague",
+    " neighbour",
+    " neighbor",
+)
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 
 
@@ -59,10 +74,15 @@ class References:
         self.spoken: list[Spoken] = []
 
     def _may_be_subject(self, m: NameMention) -> bool:
-        """A full name, an honorific, a known surname, or a word opening its sentence."""
+        """A full name, an honorific, a known surname, a word opening its sentence, or a
+        single name in apposition or after a kin or role word ("Her husband, Arun,")."""
         if len(m.tokens) > 1 or m.honorific or self.roster.known(m.tokens):
             return True
-        return self.sents.at(m.run_start)[0] == m.run_start
+        if self.sents.at(m.run_start)[0] == m.run_start:
+            return True
+        before = self.masked[max(0, m.run_start - 12) : m.run_start]
+        after = self.masked[m.end : m.end + 1]
+        return (before.endswith(", ") and after == ",") or before.rstrip().endswith(_KIN)
 
     def _is_common(self, m: NameMention) -> bool:
         """A capitalised common noun opening a sentence ("Officials", "Organisers")."""
@@ -177,7 +197,7 @@ class References:
             known = self.roster.gender_of(name)
             if gender and known and known != gender:
                 continue
-            self.roster.learn_gender(name, gender)
+            self.roster.add_single(name, gender, None)  # so a later pronoun knows the gender
             return name, "person"
         return None, "person"
 

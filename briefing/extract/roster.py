@@ -193,8 +193,9 @@ class Roster:
     def add_single(self, name: str, gender: str | None, alias: str | None) -> None:
         """Add a person the source names by one word only ("Mr Brown")."""
         if name not in self._entries:
-            self._entries[name] = _Entry(name, (name,))
-            self._by_token.setdefault(name, []).append(self._entries[name])
+            self._entries[name] = _Entry(name, tuple(name.split()))
+            for tok in set(name.split()):
+                self._by_token.setdefault(tok, []).append(self._entries[name])
             self._owners.clear()
         entry = self._entries[name]
         entry.gender = entry.gender or gender

@@ -231,7 +231,8 @@ class Attributor:
         para_a = self._para_starts[para_i]
         gap = self.masked[self._pre_start(q) : q.open_at].strip(" ,;:")
         same_para_prev = i > 0 and self.quotes[i - 1].start >= para_a
-        if prev and prev.speaker and same_para_prev and not gap:
+        if prev and prev.speaker and same_para_prev and (not gap or self._same_sentence(i, q)):
+            # `"…," she said. "…"` or `… carried out a "…" against "…"`: the same speaker
             return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
         if self._is_partial(q):
             return _NONE

@@ -256,3 +256,17 @@ def test_unnamed_sources_keep_their_description() -> None:
         "a U.S. official",
         "two people familiar with the matter",
     ]
+
+
+def test_single_name_in_apposition_takes_pronouns() -> None:
+    text = (
+        'Priya Raman runs three restaurants. "I did it alone," she says.\n\n'
+        'Her husband, Arun, joined her later. "Priya has the ideas," he says.\n\n'
+        '"Every week I check the numbers," she says.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Priya Raman", "Arun", "Priya Raman"]
+
+
+def test_second_partial_in_the_sentence_shares_the_speaker() -> None:
+    text = 'The ministry said it carried out a "massive strike" against "energy facilities".'
+    assert [s for s, _ in attributed(text)] == ["The ministry", "The ministry"]
