@@ -263,3 +263,12 @@ PLACES = word_set(
     "nairobi lagos johannesburg singapore jakarta manila bangkok hanoi karachi lahore "
     "kabul tokyo osaka hong kong macau taipei brasilia rio lima bogota caracas havana"
 )
+
+# Nationality adjectives: titles before a title ("German Chancellor"), but a given name
+# right after one ("Energy Minister German Galushchenko").
+DEMONYMS = word_set(
+    "american british chinese french german russian ukrainian israeli palestinian indian "
+    "japanese iranian turkish korean canadian australian mexican brazilian italian spanish "
+    "polish dutch swedish norwegian danish irish scottish welsh english saudi egyptian "
+    "syrian iraqi afghan pakistani nigerian taiwanese filipino vietnamese thai indonesian"
+)

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.lexicon import (
+    DEMONYMS,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -64,6 +65,10 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
     for i, (tok, _, _) in enumerate(toks[cut:-1], start=cut):
         if _key(tok) in _GIVEN:
             return i  # the first given name; "Kevin Mark Smith" keeps "Kevin"
+    # "Energy Minister German Galushchenko": a nationality after a title is a given name
+    nationality_first = cut >= 2 and cut == len(toks) - 1 and _key(toks[cut - 1][0]) in DEMONYMS
+    if nationality_first and _key(toks[cut - 2][0]) in TITLE_WORDS - DEMONYMS:
+        return cut - 1
     return cut
 
 
