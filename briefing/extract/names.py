@@ -10,7 +10,6 @@ from briefing.extract.lexicon import (
     MALE_NAMES,
     MONTHS,
     ORG_WORDS,
-    PLACES,
     STOP_CAPS,
     TITLE_WORDS,
     UPPER_CLASS,
@@ -73,7 +72,7 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
 
 
 def _is_person(tokens: tuple[str, ...]) -> bool:
-    if len(tokens) == 1 and (len(tokens[0].rstrip(".")) == 1 or tokens[0].lower() in PLACES):
+    if len(tokens) == 1 and len(tokens[0].rstrip(".")) == 1:
         return False
     if tokens[0].lower() in _GIVEN and len(tokens) > 1:
         return True

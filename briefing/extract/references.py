@@ -8,7 +8,7 @@ from briefing.extract.descriptors import (
     Organisations,
     descriptor_head,
 )
-from briefing.extract.lexicon import GROUP_NOUNS, PRONOUNS, word_set
+from briefing.extract.lexicon import GROUP_NOUNS, PLACES, PRONOUNS, word_set
 from briefing.extract.names import NameMention
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
@@ -78,6 +78,8 @@ class References:
         single name in apposition or after a kin or role word ("Her husband, Arun,")."""
         if len(m.tokens) > 1 or m.honorific or self.roster.known(m.tokens):
             return True
+        if m.tokens[0].lower() in PLACES:
+            return False  # "Asked whether Japan would retaliate, he said"
         if self.sents.at(m.run_start)[0] == m.run_start:
             return True
         before = self.masked[max(0, m.run_start - 12) : m.run_start]
