@@ -29,6 +29,7 @@ SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 4
 VERIFIED_ROLE = Qt.ItemDataRole.UserRole + 5
+EXACT_ROLE = Qt.ItemDataRole.UserRole + 6  # a quote's source passage, for checks as typed
 FAILING_TINT = QColor(220, 40, 40, 45)
 KIND_LABELS = {"quote": "Quote", "fact": "Fact", "note": "Note"}
 
@@ -231,6 +232,8 @@ class BriefModel(QAbstractItemModel):
             return item.kind
         if role == VERIFIED_ROLE:
             return item.verification.ok
+        if role == EXACT_ROLE and item.kind == "quote" and item.anchor is not None:
+            return item.anchor.exact
         if role == ANCHOR_ROLE and item.anchor is not None:
             return (item.anchor.source_id, item.anchor.start, item.anchor.end)
         return None

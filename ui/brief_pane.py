@@ -3,14 +3,9 @@
 import html
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
-    QRect,
-    QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QResizeEvent
@@ -18,11 +13,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,71 +24,7 @@ from typing_extensions import override
 from briefing.views import BriefView
 from ui.brief_model import ANCHOR_ROLE, BriefModel, item_tip
 from ui.fit_meter import FitMeter
-
-
-class AutosaveDelegate(QStyledItemDelegate):
-    """A line editor whose pending text is committed after a short pause in typing."""
-
-    def __init__(self, delay_ms: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.delay_ms = delay_ms
-
-    @override
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setAccessibleName("Edit text")
-        timer = QTimer(editor, singleShot=True, interval=self.delay_ms)
-        editor.textEdited.connect(timer.start)
-        timer.timeout.connect(lambda: self.commitData.emit(editor))
-        editor.setProperty("autosave_timer", timer)
-        return editor
-
-    @override
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        view = self.parent()
-        if not isinstance(view, QTreeView):
-            return size
-        depth = 2 if index.parent().isValid() else 1
-        width = view.viewport().width() - view.indentation() * depth - 8
-        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-            width -= view.iconSize().width() or 20
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        flags = Qt.TextFlag.TextWordWrap
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 80), 100000), flags, text)
-        return QSize(size.width(), max(size.height(), rect.height() + 6))
-
-    @override
-    def destroyEditor(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        timer = editor.property("autosave_timer")
-        if isinstance(timer, QTimer):
-            timer.stop()  # the editor is closing: its text was committed or dropped
-        super().destroyEditor(editor, index)
-
-    @override
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QLineEdit)
-        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
-        if editor.text() != value and not editor.isModified():
-            editor.setText(value)
-
-    @override
-    def setModelData(
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        assert isinstance(editor, QLineEdit)
-        editor.setModified(False)
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+from ui.outline_delegate import OutlineDelegate
 
 
 def brief_summary(brief: BriefView) -> str:
@@ -149,7 +77,7 @@ class BriefPane(QWidget):
         self.tree = OutlineView()
         self.tree.setAccessibleName("Brief outline")
         self.tree.setModel(model)
-        self.delegate = AutosaveDelegate(autosave_ms, self.tree)
+        self.delegate = OutlineDelegate(autosave_ms, self.tree)
         self.tree.setItemDelegate(self.delegate)
         self._configure_tree()
         self.about_item = QLabel()

@@ -191,3 +191,24 @@ def test_drop_on_the_outline_view_adds_the_excerpt(
     added = load_brief(lib, brief_id).sections[-1].items[0]
     assert added.text == "in Malta for 12 hours"
     assert window.undo_group.undoText() == "Add fact"
+
+
+def test_quote_editor_checks_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
+    tree, model = window.brief_pane.tree, window.brief_pane.model
+    window.brief_pane.delegate.delay_ms = 60_000  # no autosave during this test
+    said = model.index(section_row(model, "What they said"), 0)
+    index = model.index(0, 0, said)
+    tree.setCurrentIndex(index)
+    tree.edit(index)
+    editor = tree.findChild(QLineEdit)
+    assert editor is not None
+    mark = editor.actions()[-1]
+    assert not mark.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "The world wants us to responsibly manage our relationship")
+    assert mark.isVisible()
+    assert "expects" in editor.toolTip()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "The world expects us to [...] manage our relationship")
+    assert not mark.isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
