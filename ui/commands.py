@@ -57,14 +57,21 @@ class BriefCommand(QUndoCommand):
 
 
 class AddItemCommand(BriefCommand):
-    """Add an excerpt (quote or fact) or a note; undo removes it."""
+    """Add an excerpt (quote or fact) or a note; undo removes it.
+
+    Redo after undo restores the very row removed, id and all, so later commands on
+    the stack that name the item still find it.
+    """
 
     def __init__(self, doc: BriefDocument, text: str, add: Callable[[int], Change]) -> None:
         super().__init__(doc, text)
         self._add = add
         self.item_id = 0
+        self.removed: Removed | None = None
 
     def _redo(self) -> Change:
+        if self.removed is not None:
+            return compose.restore(self.doc.engine, self.removed, self.doc.version)
         change = self._add(self.doc.version)
         self.item_id = change.ids[0]
         return change
@@ -76,7 +83,8 @@ class AddItemCommand(BriefCommand):
             self.setText(f"Add {self.doc.kind_of(self.item_id)}")
 
     def _undo(self) -> Change:
-        return compose.remove_item(self.doc.engine, self.item_id, self.doc.version).change
+        self.removed = compose.remove_item(self.doc.engine, self.item_id, self.doc.version)
+        return self.removed.change
 
 
 def add_excerpt(
@@ -213,8 +221,11 @@ class AddSectionCommand(BriefCommand):
         super().__init__(doc, "Add section")
         self.title = title
         self.section_id = 0
+        self.removed: Removed | None = None
 
     def _redo(self) -> Change:
+        if self.removed is not None:  # the same row back, as AddItemCommand does
+            return compose.restore(self.doc.engine, self.removed, self.doc.version)
         change = compose.add_section(
             self.doc.engine, self.doc.brief_id, self.title, expected_version=self.doc.version
         )
@@ -222,7 +233,8 @@ class AddSectionCommand(BriefCommand):
         return change
 
     def _undo(self) -> Change:
-        return compose.remove_section(self.doc.engine, self.section_id, self.doc.version).change
+        self.removed = compose.remove_section(self.doc.engine, self.section_id, self.doc.version)
+        return self.removed.change
 
 
 class RenameSectionCommand(BriefCommand):

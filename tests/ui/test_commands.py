@@ -191,3 +191,21 @@ def test_reanchor_on_a_new_version(window: MainWindow, lib: Engine) -> None:
     brief = load_brief(lib, 1)
     assert all(i.verification.ok for i in brief.items())
     assert {i.anchor.source_id for i in brief.items() if i.anchor} != {1}
+
+
+def test_undo_all_then_redo_all_keeps_item_ids(window: MainWindow, lib: Engine) -> None:
+    assert window.doc is not None
+    add = commands.add_note(window.doc, "Outlook", "First draft.")
+    window.push(add)
+    window.push(commands.EditItemCommand(window.doc, add.item_id, "text", "Second draft."))
+    window.push(commands.AddSectionCommand(window.doc, "Risks"))
+    window.push(commands.add_note(window.doc, "Risks", "Talks may stall."))
+    after = outline(lib)
+    stack = window.undo_group.activeStack()
+    for _ in range(4):
+        stack.undo()
+    assert "Risks" not in [t for t, _ in outline(lib)]
+    for _ in range(4):
+        stack.redo()
+    assert outline(lib) == after
+    assert stack.count() == 4
