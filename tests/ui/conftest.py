@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -15,6 +16,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from briefing.settings import Settings
+
+if TYPE_CHECKING:
+    from ui.window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "000_8f921f06db5edd0a.txt"
@@ -65,7 +69,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def window(
     qtbot: QtBot, lib: Engine, settings: Settings, qsettings: QSettings, errors: list[str]
-) -> Iterator["MainWindow"]:  # noqa: F821
+) -> Iterator["MainWindow"]:
     """The main window on the test library, showing the sample brief."""
     from ui.window import MainWindow
 
