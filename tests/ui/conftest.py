@@ -78,6 +78,8 @@ def window(
     win.resize(1400, 850)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # shortcuts go to the active window (a real X server needs this)
+    qtbot.waitActive(win)
     win.open_latest_brief()
     yield win
     win.close()
