@@ -56,6 +56,8 @@ def start_gui(state: QSettings | None = None) -> "MainWindow | None":
     window.show()
     app.processEvents()  # on screen now; the library and its readers load next
     outcome = open_library_responsively(os.environ.get(ENV_VAR) or settings.db)
+    if outcome is None:  # the window was closed while the library was opening
+        return None
     if isinstance(outcome, BaseException):
         messages.report(window, outcome)
         window.close()
@@ -65,8 +67,11 @@ def start_gui(state: QSettings | None = None) -> "MainWindow | None":
     return window
 
 
-def open_library_responsively(db: str | None) -> "Engine | BaseException":
-    """Open the library on a pool thread while the event loop keeps the window alive."""
+def open_library_responsively(db: str | None) -> "Engine | BaseException | None":
+    """Open the library on a pool thread while the event loop keeps the window alive.
+
+    None when the application quit (its last window closed) before the library opened.
+    """
     opener = LibraryOpener(db)
     loop = QEventLoop()
     outcome: list[object] = []
@@ -80,7 +85,7 @@ def open_library_responsively(db: str | None) -> "Engine | BaseException":
     QThreadPool.globalInstance().start(opener)
     if not outcome:  # a very quick opener may already have reported
         loop.exec()
-    return cast("Engine | BaseException", outcome[0])
+    return cast("Engine | BaseException", outcome[0]) if outcome else None
 
 
 def run_gui() -> int:
