@@ -104,10 +104,10 @@ class Roster:
         self._canon: dict[tuple[str, ...], _Entry] = {}
         self._by_token: dict[str, list[_Entry]] = {}
         self._owners: dict[tuple[str, ...], list[_Entry]] = {}  # short form -> entries
-        multi = sorted(
-            {m.tokens for m in mentions if m.person and len(m.tokens) > 1},
-            key=lambda t: -len(t),
-        )
+        # Longest names first, then in order of appearance: the same text always gives the
+        # same roster (a set's order would change with the hash seed).
+        first_seen = {m.tokens: None for m in mentions if m.person and len(m.tokens) > 1}
+        multi = sorted(first_seen, key=lambda t: -len(t))
         for toks in multi:
             owner = next((e for e in self._sharing(toks) if _contains(e.tokens, toks)), None)
             if owner is None:
@@ -204,9 +204,9 @@ class Roster:
 
     def people(self, speakers: set[str]) -> tuple[Person, ...]:
         """Roster entries worth showing: those with a role or who are quoted."""
-        out = []
-        for e in self._entries.values():
-            if e.role or e.name in speakers:
-                aliases = tuple(sorted(a for a in e.aliases if a != e.name))
-                out.append(Person(e.name, e.role, aliases))
-        return tuple(out)
+        shown = [e for e in self._entries.values() if e.role or e.name in speakers]
+        shown.sort(key=lambda e: e.positions[0] if e.positions else 1 << 62)
+        return tuple(
+            Person(e.name, e.role, tuple(sorted(a for a in e.aliases if a != e.name)))
+            for e in shown
+        )

@@ -2,9 +2,13 @@
 
 import datetime
 import json
+import os
+import subprocess
+import sys
 import time
 
 from briefing.extract import EXTRACTOR_VERSION, Extraction, extract
+from tests.conftest import REPO
 from tests.core.extract.gold import load_articles
 
 
@@ -53,3 +57,20 @@ def test_large_input_is_linear_enough() -> None:
     start = time.perf_counter()
     extract(big, datetime.date(2024, 1, 1))
     assert time.perf_counter() - start < 5.0
+
+
+def test_output_does_not_depend_on_the_hash_seed() -> None:
+    code = (
+        "import datetime, json, sys; from briefing.extract import extract; "
+        "from tests.core.extract.gold import load_articles; "
+        "print(json.dumps([extract(a.text, a.published).to_json() for a in load_articles()]))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True, text=True, check=True, cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }  # fmt: skip
+    assert len(outputs) == 1
