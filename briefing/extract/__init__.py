@@ -65,6 +65,8 @@ def extract(text: str, published: datetime.date | None) -> Extraction:
         text: the source's normalized text (briefing.normalize); all offsets index into it.
         published: the publication date that relative dates resolve against, if known.
     """
+    if isinstance(published, datetime.datetime):
+        published = published.date()  # a timestamp would put a time into every ISO date
     paragraphs = _paragraphs(text)
     spans = [s for s in find_quotes(text, paragraphs) if not is_title(text, s)]
     masked = mask_quotes(text, spans)

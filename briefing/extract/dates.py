@@ -334,5 +334,7 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
 
 def resolve_date(expression: str, published: _D | None) -> str | None:
     """Resolve one date expression ("last weekend", "Sept. 5") against `published`."""
+    if isinstance(published, datetime.datetime):
+        published = published.date()
     found = find_dates(expression, published)
     return found[0].resolved if found else None

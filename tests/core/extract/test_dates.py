@@ -75,3 +75,9 @@ def test_relative_dates_need_a_publication_date() -> None:
 
 def test_may_as_a_verb_is_not_a_date() -> None:
     assert extract("Officials May decide later.", TUESDAY).dates == ()
+
+
+def test_a_timestamp_counts_as_its_day() -> None:
+    stamp = datetime.datetime(2023, 9, 19, 23, 30)
+    assert resolve_date("yesterday", stamp) == "2023-09-18"
+    assert extract("They met yesterday.", stamp).dates[0].resolved == "2023-09-18"
