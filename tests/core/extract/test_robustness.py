@@ -18,7 +18,7 @@ _PIECES = st.sampled_from(
 _TEXT = st.lists(_PIECES, max_size=60).map(lambda parts: normalize_text(" ".join(parts)))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(text=_TEXT, day=st.none() | st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 1, 1)))
 def test_offsets_always_hold(text: str, day: datetime.date | None) -> None:
     result = extract(text, day)
@@ -32,7 +32,7 @@ def test_offsets_always_hold(text: str, day: datetime.date | None) -> None:
         assert 0.0 <= f.score <= 1.0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(text=st.text(max_size=300).map(normalize_text))
 def test_arbitrary_unicode_does_not_crash(text: str) -> None:
     result = extract(text, datetime.date(2024, 2, 29))
