@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from briefing.settings import ENV_VAR, load_settings
-from ui import messages, refguard
+from ui import messages
 from ui.icons import ICON_DIR
 from ui.workers import LibraryOpener
 
@@ -36,7 +36,6 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationDisplayName(APP)
-    refguard.install(app)
     if STYLE_SHEET.is_file():
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     return app

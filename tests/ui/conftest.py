@@ -25,14 +25,6 @@ SEED = REPO / "seeds" / "000_8f921f06db5edd0a.txt"
 BLINKEN = "The world expects us to responsibly manage our relationship,"
 
 
-@pytest.fixture(autouse=True)
-def none_references() -> None:
-    """Spare references to None before each test (see ui/refguard.py)."""
-    from ui import refguard
-
-    refguard.top_up()
-
-
 @pytest.fixture
 def lib(tmp_path: Path) -> Iterator[Engine]:
     """A new library, seeded like a first run (sample source and sample brief)."""
