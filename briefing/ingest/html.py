@@ -11,7 +11,6 @@ from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from briefing.errors import InputError
 from briefing.ingest.decode import bom_encoding, canonical_charset, decode_text
@@ -197,6 +196,8 @@ def _block_text(el: lxml.etree._Element) -> str:
 
 def _trafilatura_blocks(page: str) -> list[str]:
     """Return the main text's blocks as trafilatura finds them (precision over recall)."""
+    import trafilatura  # a quarter-second import: paid on the first web page, not at start-up
+
     try:
         doc = trafilatura.bare_extraction(
             page,
