@@ -17,6 +17,12 @@ UPPER_CLASS = "[" + "".join(ch if ch.isalnum() else "\\" + ch for ch in UPPER) +
 
 # Verbs and phrases that introduce or close a quotation (issue: cue verbs, either order).
 CUE_WORDS = word_set(
+    "snapped texted emailed sighed laughed screamed yelled murmured muttered underlined "
+    "underscored highlighted reckoned estimated advised instructed ordered proclaimed swore "
+    "threatened bragged grumbled protested objected contended maintained asserted alleged "
+    "charged confessed denied repeated echoed retorted answered interjected teased hinted "
+    "speculated questioned queried begged implored appealed recounted elaborated clarified "
+    "adds warns argues insists explains recalls notes "
     "accused accuses "
     "acknowledged acknowledges added adding adds admits admitted agreed agrees announced "
     "announces argued argues arguing asked asking asks boasted branded called calling calls "
@@ -32,7 +38,10 @@ CUE_WORDS = word_set(
     "tells termed testified told tweeted urged urges urging vowed vows warned warning warns "
     "whispered wondered wonders writes writing wrote"
 )
-CUE_PHRASES = ("according to", "pointed out", "went on", "goes on", "quoted as saying")
+CUE_PHRASES = (
+    "according to", "pointed out", "went on", "goes on", "quoted as saying", "put it",
+    "summed up", "in the words of",
+)  # fmt: skip
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",

@@ -17,7 +17,13 @@ from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
 from briefing.extract.subjects import Subject, SubjectReader
 
-_CUE = re.compile(r"(?<![\w-])" + trie_pattern({*CUE_WORDS, *CUE_PHRASES, "According to"}) + r"\b")
+# Phrases whose speaker comes after them: "according to Smith", "in the words of Smith".
+_SOURCE_FIRST = {"according to", "in the words of"}
+_CUE = re.compile(
+    r"(?<![\w-])"
+    + trie_pattern({*CUE_WORDS, *CUE_PHRASES, *(p.capitalize() for p in _SOURCE_FIRST)})
+    + r"\b"
+)
 _LEAD = re.compile(r"[\s,;:.!?\u2014\u2013\-]*")
 _PASSIVE_CUES = word_set(
     "told asked called described urged dubbed labelled labeled branded accused"
@@ -126,7 +132,7 @@ class Attributor:
         return inner_end in _PROPER_END or (nxt != "" and nxt in _PROPER_END)
 
     def _before_rule(self, q: QuoteSpan, c: _Cue) -> str:
-        if c.cue.lower() == "according to":
+        if c.cue.lower() in _SOURCE_FIRST:
             return "according-to"
         if self.masked[max(0, q.open_at - 4) : q.open_at].rstrip().endswith(":"):
             return "colon-intro"
@@ -209,7 +215,7 @@ class Attributor:
                 return _Cue(subj, ":", b)
             return None
         cm = cues[-1]
-        according = cm.group().lower() == "according to"
+        according = cm.group().lower() in _SOURCE_FIRST
         if according or self.masked[cm.end() : b].strip(" ") in {":", ","}:
             subj = self.reader.at_start(cm.end(), b)
             if subj or according:
