@@ -1,6 +1,8 @@
 """What a subject refers to: pronouns, surnames, "the prime minister", "the company"."""
 
 import bisect
+import itertools
+from collections.abc import Iterator
 
 from briefing.extract.descriptors import (
     DOCUMENT_HEADS,
@@ -114,13 +116,22 @@ class References:
         out.reverse()
         return out
 
-    def candidates(self, pos: int, lo: int) -> list[str]:
-        """Recent speakers and sentence subjects before `pos`, nearest first."""
-        events = [(p, name) for p, name, group in self.spoken_between(lo, pos) if not group]
-        for m in self.subject_like.before(pos, lo):
-            events.append((m.start, self.roster.resolve(m.tokens, m.start)))
-        events.sort(reverse=True)
-        return [name for _, name in events]
+    def candidates(self, pos: int, lo: int) -> Iterator[str]:
+        """Recent speakers and sentence subjects before `pos`, nearest first, lazily.
+
+        Lazy because a pronoun usually takes the first one (issue: speed).
+        """
+        spoken = [(p, n) for p, n, group in reversed(self.spoken_between(lo, pos)) if not group]
+        subjects = ((m.start, m) for m in self.subject_like.before(pos, lo))
+        nxt = next(subjects, None)
+        for p, name in spoken:
+            while nxt is not None and nxt[0] > p:
+                yield self.roster.resolve(nxt[1].tokens, nxt[0])
+                nxt = next(subjects, None)
+            yield name
+        while nxt is not None:
+            yield self.roster.resolve(nxt[1].tokens, nxt[0])
+            nxt = next(subjects, None)
 
     def recent(self, pos: int, lo: int) -> tuple[str, bool, str] | None:
         """(name, is a group, rule): the last speaker or else the last sentence subject."""
@@ -172,8 +183,7 @@ class References:
         spoken = [name for _, name, group in self.spoken_between(lo, s.pos) if not group]
         if spoken and cue in _GOES_ON:
             return spoken[-1]  # `"…," the Spaniard added`: the one quoted last goes on
-        near = self.candidates(s.pos, lo)
-        return near[0] if near else None
+        return next(self.candidates(s.pos, lo), None)
 
     def _organisation(self, s: Subject) -> str | None:
         """`the company` -> the organisation named most; `the statement` -> who issued it."""
@@ -195,7 +205,7 @@ class References:
             group = next((s for s in reversed(self.spoken_between(lo, pos)) if s[2]), None)
             return (group[1], "group") if group else (None, "group")
         gender = PRONOUNS.get(word)
-        for name in [*self.candidates(pos, lo), *self._any_named(pos, lo)]:
+        for name in itertools.chain(self.candidates(pos, lo), self._any_named(pos, lo)):
             known = self.roster.gender_of(name)
             if gender and known and known != gender:
                 continue
@@ -203,13 +213,11 @@ class References:
             return name, "person"
         return None, "person"
 
-    def _any_named(self, pos: int, lo: int) -> list[str]:
+    def _any_named(self, pos: int, lo: int) -> Iterator[str]:
         """Every person named in [lo, pos), nearest first: the fallback for pronouns."""
         i = bisect.bisect_left(self._person_starts, pos) - 1
-        out = []
         while i >= 0 and self._person_starts[i] >= lo:
             m = self.persons[i]
             if len(m.tokens) > 1 or m.honorific or self.roster.known(m.tokens):
-                out.append(self.roster.resolve(m.tokens, m.start))
+                yield self.roster.resolve(m.tokens, m.start)
             i -= 1
-        return out
