@@ -5,7 +5,21 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Quote:
-    """A passage in quotation marks; `text` is the inner span `source[start:end]`."""
+    """A passage in quotation marks; `text` is the inner span `source[start:end]`.
+
+    A quotation running over paragraphs is one Quote whose text keeps the paragraph
+    breaks and the opening mark of each later paragraph. `rule` says how the speaker was
+    found, for the GUI's tooltip:
+
+    - ``cue-after``: a cue right after the quote (`"…," Smith said` / `said Smith`);
+    - ``cue-before``: a cue earlier in its sentence (`Smith said the plan was "…"`);
+    - ``colon-intro``: a cue or subject ending in a colon (`Smith told reporters: "…"`);
+    - ``according-to``: `according to Smith, "…"` / `in the words of Smith`;
+    - ``pronoun``: the cue's subject was he/she/they, resolved to a person or group;
+    - ``continuation``: no cue; the speaker of the quote just before goes on;
+    - ``neighbour-sentence``: no cue; the person the sentence before is about;
+    - ``none``: nobody could be linked (speaker is None).
+    """
 
     text: str
     start: int
