@@ -13,6 +13,7 @@ _CLOSE_RIGHT = " .,;:!?)]}\u2014\u2013-\u2026\u2019'\n"
 # words ("don't") never match either side.
 _SINGLE_MARK = re.compile("[\u2018']")
 _SINGLE_LEFT = " \n([\u2014\u2013"
+_SINGLE_LEADS = ("\u2018", " '", "('", "['", "\u2014'", "\u2013'")
 _SINGLE_CLOSE = re.compile(r"(?<=\S)[\u2019'](?!\w)")
 _WORD = re.compile(r"\w+")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "or", "is"}
@@ -126,6 +127,11 @@ def _single_spans(para: str, base: int, lo: int, hi: int) -> list[QuoteSpan]:
         pos = j + 1
 
 
+def _may_open_single(para: str) -> bool:
+    """Cheap test (C-speed substring search) before looking for single quotes at all."""
+    return para.startswith(("'", "\u2018")) or any(lead in para for lead in _SINGLE_LEADS)
+
+
 def _single_opener(para: str, pos: int, hi: int) -> int | None:
     """A single mark that opens a quote: at a word start, before a letter."""
     for m in _SINGLE_MARK.finditer(para, pos, hi):
@@ -173,7 +179,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     for a, b in paragraphs:
         para = text[a:b]
         spans, carried = _double_spans(para, a, carried)
-        out.extend(_nest(spans, _single_spans(para, a, 0, len(para))))
+        singles = _single_spans(para, a, 0, len(para)) if _may_open_single(para) else []
+        out.extend(_nest(spans, singles) if singles else spans)
     return out
 
 
