@@ -189,3 +189,43 @@ def test_refresh_cli_reports_orphans(db: str, tmp_path: Path) -> None:
     done = run(db, "brief", "refresh", bid, check=False)
     assert done.returncode == 1
     assert done.stdout.strip() == f"{qid}\torphaned"
+
+
+def test_same_url_with_changed_content_becomes_a_new_version(db: str) -> None:
+    import http.server
+    import threading
+
+    pages = {"body": "<p>First version of the story, with enough words to be an article.</p>"}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            html = (
+                "<html><head><title>Harbour story</title></head><body><article>"
+                f"{pages['body']}</article></body></html>"
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(html)))
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story"
+        first = run(db, "import", url).stdout.split("\t")[0]
+        assert run(db, "import", url).stdout.split("\t")[0] == first
+        pages["body"] = "<p>Second version of the story, corrected after publication today.</p>"
+        second = run(db, "import", url).stdout.split("\t")[0]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert second != first
+    rows = {s["id"]: s for s in json.loads(run(db, "sources", "--json").stdout)}
+    assert rows[int(second)]["version"] == 2
+    assert rows[int(second)]["version_of"] == int(first)
+    assert rows[int(second)]["url"] == url
