@@ -13,6 +13,7 @@ from briefing.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     ROLE_WORDS,
+    word_set,
 )
 from briefing.extract.names import NameMention
 
@@ -20,6 +21,11 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w'\u2019\-]+|[^\w\s]")
 _DOCUMENT = re.compile(
     r"(?i:an? |the )?(?:[\w-]+ ){0,2}(?:statement|readout|report|post|letter|filing|memo|"
     r"transcript|release|note|email|video|message|tweet)s? (?:from|by|of|issued by) "
+)
+_PLAIN_VERBS = word_set("read reads show shows put puts made makes gave gives went goes")
+_MUTE = word_set(
+    "banner banners sign signs placard placards poster posters headline headlines caption "
+    "slogan slogans graffiti inscription t-shirt shirt billboard plaque"
 )
 _LINKS = {"at", "for", "of", "from", "with"}
 _OWNER = re.compile(
@@ -63,7 +69,7 @@ def _head_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def _verb_like(low: str) -> bool:
-    return low in CUE_WORDS or (len(low) > 4 and low.endswith("ed"))
+    return low in CUE_WORDS or low in _PLAIN_VERBS or (len(low) > 4 and low.endswith("ed"))
 
 
 def _ends_phrase(words: list[re.Match[str]], k: int) -> bool:
@@ -188,6 +194,8 @@ class SubjectReader:
         lows = [w.lower().rstrip("'\u2019s") for w in words]
         if any("X" * 3 in w or (w[0].isdigit() and not w.endswith("-year-old")) for w in words):
             return False
+        if lows[-1] in _MUTE:
+            return False  # "a banner read:", "the sign said": nobody spoke
         if lows[0] in _DETERMINERS and len(lows) > 1:
             return True
         return any(

@@ -270,3 +270,7 @@ def test_single_name_in_apposition_takes_pronouns() -> None:
 def test_second_partial_in_the_sentence_shares_the_speaker() -> None:
     text = 'The ministry said it carried out a "massive strike" against "energy facilities".'
     assert [s for s, _ in attributed(text)] == ["The ministry", "The ministry"]
+
+
+def test_signs_and_banners_do_not_speak() -> None:
+    assert only('A banner read: "We will not be silenced."').speaker is None
