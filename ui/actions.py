@@ -32,6 +32,7 @@ class Actions:
     reanchor: QAction
     details: QAction
     find: QAction
+    library_location: QAction
     about: QAction
     recent: QMenu
 
@@ -134,6 +135,12 @@ def create_actions(window: QMainWindow, group: QUndoGroup) -> Actions:
             icon("details", std(QStyle.StandardPixmap.SP_FileDialogInfoView)),
         ),
         find=_action(window, "&Find source", "Ctrl+F", "Search the library"),
+        library_location=_action(
+            window,
+            "&Library location…",
+            "",
+            "Use another library: a file of your own or the team's PostgreSQL server",
+        ),
         about=_action(window, "&About", "", "About the briefing composer"),
         recent=QMenu("Open &recent", window),
     )
@@ -167,6 +174,8 @@ def _menus(window: QMainWindow, a: Actions) -> None:
         None,
         a.export_docx,
         a.export_pdf,
+        None,
+        a.library_location,
         None,
         a.quit,
     ):

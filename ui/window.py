@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         a.details.triggered.connect(self.editor.on_details_requested)
         a.find.triggered.connect(self._on_find_triggered)
         a.about.triggered.connect(self._on_about_triggered)
+        a.library_location.triggered.connect(self._on_library_location_triggered)
         self.library.source_chosen.connect(self._on_source_chosen)
         self.library.grade_requested.connect(self._on_grade_requested)
         self.reader.view.excerpt_requested.connect(self.editor.on_excerpt_requested)
@@ -247,6 +248,13 @@ class MainWindow(QMainWindow):
     def _on_find_triggered(self) -> None:
         self.library.search.setFocus()
         self.library.search.selectAll()
+
+    def _on_library_location_triggered(self) -> None:
+        from ui.library_location import ask_location, switch_library
+
+        wanted = ask_location(self, self.settings.db)
+        if wanted is not None:
+            switch_library(self, wanted)
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
