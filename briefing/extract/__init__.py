@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 # Bump whenever the output for the same input can change: stored results are recomputed.
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
