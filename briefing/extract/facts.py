@@ -59,15 +59,26 @@ def _inside(starts: list[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
-def _score(text: str, masked: str, span: tuple[int, int], hints: dict[str, list[int]]) -> float:
+def _weights(starts: list[int], hints: list[tuple[list[int], float]]) -> list[float]:
+    """Per sentence, the summed weight of the hint kinds found in it (each kind once).
+
+    One pass over the hits instead of a search per sentence and kind (issue: speed).
+    """
+    total = [0.1] * len(starts)
+    for hits, weight in hints:
+        seen = -1
+        for pos in hits:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i != seen and i >= 0:
+                total[i] += weight
+                seen = i
+    return total
+
+
+def _score(text: str, masked: str, span: tuple[int, int], base: float) -> float:
     a, b = span
     words = text.count(" ", a, b) + 1
-    score = 0.1
-    score += 0.3 if _inside(hints["who"], a, b) else 0.0
-    score += 0.2 if _inside(hints["when"], a, b) else 0.0
-    score += 0.2 if _inside(hints["number"], a, b) else 0.0
-    score += 0.15 if _inside(hints["where"], a, b) else 0.0
-    score += 0.05 if a < hints["lede"][0] else 0.0
+    score = base
     if words < 8:
         score *= 0.4
     elif words > 60:
@@ -86,20 +97,21 @@ def find_facts(
 ) -> list[Fact]:
     """Return scored fact candidates, best first (ties in text order)."""
     first_para = text.find("\n\n")
-    hints = {
-        "who": [m.start for m in mentions if len(m.tokens) > 1 or m.person],
-        "when": [d.start for d in dates],
-        "number": sorted(
-            [m.start() for m in _DIGIT.finditer(masked)] + _find_all(masked, _NUMBER_WORDS)
-        ),
-        "where": _places(masked, mentions),
-        "lede": [first_para if first_para >= 0 else len(text)],
-    }
+    lede_end = first_para if first_para >= 0 else len(text)
+    numbers = [m.start() for m in _DIGIT.finditer(masked)] + _find_all(masked, _NUMBER_WORDS)
+    hints = [
+        ([m.start for m in mentions if len(m.tokens) > 1 or m.person], 0.3),  # who
+        ([d.start for d in dates], 0.2),  # when
+        (sorted(numbers), 0.2),  # how many
+        (_places(masked, mentions), 0.15),  # where
+        ([a for a, _ in sentences if a < lede_end], 0.05),  # the lede paragraph
+    ]
+    base = _weights([a for a, _ in sentences], hints)
     boiler = _find_all(text.lower(), _BOILERPLATE)
     facts = []
-    for a, b in sentences:
+    for k, (a, b) in enumerate(sentences):
         if b - a < 20 or _inside(boiler, a, b) or _FURNITURE.match(text, a + (text[a] == "(")):
             continue
-        facts.append(Fact(text[a:b], a, b, _score(text, masked, (a, b), hints)))
+        facts.append(Fact(text[a:b], a, b, _score(text, masked, (a, b), base[k])))
     facts.sort(key=lambda f: (-f.score, f.start))
     return facts
