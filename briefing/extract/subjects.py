@@ -58,7 +58,7 @@ def _head_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
             break
         nounish = (
             (w.group()[0].isupper() and low not in _DETERMINERS)
-            or low.rstrip("'\u2019s") in GROUP_NOUNS
+            or _group_noun(low)
             or low.endswith("-year-old")
         )
         if seen_noun and not nounish and low not in ROLE_WORDS:
@@ -66,6 +66,12 @@ def _head_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
         seen_noun = seen_noun or nounish
         head.append(w)
     return head
+
+
+def _group_noun(low: str) -> bool:
+    """ "officials", "the company's", "resident": a noun that can speak as a group."""
+    stem = low.removesuffix("'s").removesuffix("\u2019s")
+    return stem in GROUP_NOUNS or stem + "s" in GROUP_NOUNS
 
 
 def _verb_like(low: str) -> bool:
