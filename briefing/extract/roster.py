@@ -75,7 +75,8 @@ def role_after(text: str, end: int) -> str | None:
     words = role.lower().split()
     if not words or words[0] in {"who", "which", "said", "told", "where", "when", "and"}:
         return None
-    if not any(w.strip("'\u2019s") in ROLE_WORDS for w in words) and words[0] not in {
+    stems = (w.removesuffix("'s").removesuffix("\u2019s").strip(",;") for w in words)
+    if not any(w in ROLE_WORDS for w in stems) and words[0] not in {
         "the",
         "a",
         "an",

@@ -197,7 +197,7 @@ class SubjectReader:
 
     @staticmethod
     def _group_like(words: list[str]) -> bool:
-        lows = [w.lower().rstrip("'\u2019s") for w in words]
+        lows = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in words]
         if any("X" * 3 in w or (w[0].isdigit() and not w.endswith("-year-old")) for w in words):
             return False
         if lows[-1] in _MUTE:
