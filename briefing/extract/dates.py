@@ -39,7 +39,7 @@ _ALTS = {
         r"(?P<span_u>weekend|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])"
     ),
     "wkend": r"(?i:(?:over|at|during) the weekend)",
-    "wd": rf"(?:(?P<wd_q>(?i:last|next|this)) )?(?P<wd_d>{_WD}){_PART}",
+    "wd": rf"(?:(?P<wd_q>(?i:last|next|this|late|early)) )?(?P<wd_d>{_WD}){_PART}",
     "mon": rf"(?:(?P<mon_q>early|mid|late|(?i:last|next|this))[- ])?{_mon('mon_m')}",
     "year": r"(?:(?P<year_q>early|mid|late)[- ])?" + _YEAR.format("year_y"),
 }

@@ -164,6 +164,19 @@ def _date_ok(resolved: str, gold: dict[str, Any]) -> bool:
     return resolved in accepted or any(_interval(resolved) == _interval(a) for a in accepted)
 
 
+def _date_candidates(result: Extraction, key: list[str]) -> list[Any]:
+    """Dates whose text equals the gold text, or else contains it or lies inside it."""
+    exact = [d for d in result.dates if date_key(d.text) == key]
+    if exact:
+        return exact
+    joined = f" {' '.join(key)} "
+    return [
+        d
+        for d in result.dates
+        if (got := f" {' '.join(date_key(d.text))} ") != "  " and (joined in got or got in joined)
+    ]
+
+
 def score_article(article: Article, result: Extraction, into: Score) -> None:
     """Add one article's counts (and its mismatches) to `into`."""
     gold_quotes = article.gold["quotes"]
@@ -190,7 +203,7 @@ def score_article(article: Article, result: Extraction, into: Score) -> None:
         into.offsets_bad += article.text[q.start : q.end] != q.text
     for g in article.gold["dates"]:
         into.dates += 1
-        found = [d for d in result.dates if date_key(d.text) == date_key(g["text"])]
+        found = _date_candidates(result, date_key(g["text"]))
         if any(_date_ok(d.resolved, g) for d in found):
             into.dates_ok += 1
         else:
