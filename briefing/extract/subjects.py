@@ -27,6 +27,7 @@ _MUTE = word_set(
     "banner banners sign signs placard placards poster posters headline headlines caption "
     "slogan slogans graffiti inscription t-shirt shirt billboard plaque"
 )
+_PREPOSITIONS = word_set("of in at on during after before with from for about over")
 _LINKS = {"at", "for", "of", "from", "with"}
 _OWNER = re.compile(
     r"(?:\b(?:a|an|the|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
@@ -165,8 +166,19 @@ class SubjectReader:
                 return Subject("person", later[0].name, later[0].start, later[0])
             return Subject("group", self.masked[persons[0].run_start : stop], persons[0].run_start)
         if persons and len(self._words(a, persons[0].start)) <= 8:
-            return Subject("person", persons[0].name, persons[0].start, persons[0])
+            pick = self._last_in_phrase(words, persons)
+            return Subject("person", pick.name, pick.start, pick)
         return self._group(words, from_end=False)
+
+    @staticmethod
+    def _last_in_phrase(words: list[re.Match[str]], persons: list[NameMention]) -> NameMention:
+        """The last name of the opening noun phrase: "Jefferies analyst Martin Deboo"."""
+        end = next(
+            (w.start() for w in words if w.group() in CLAUSE_WORDS or w.group() in _PREPOSITIONS),
+            None,
+        )
+        inside = [m for m in persons if end is None or m.end <= end]
+        return inside[-1] if inside else persons[0]
 
     def _group(self, words: list[re.Match[str]], *, from_end: bool) -> Subject | None:
         """A noun phrase such as "both sides" or "the foreign ministry"."""

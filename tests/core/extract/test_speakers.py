@@ -274,3 +274,11 @@ def test_second_partial_in_the_sentence_shares_the_speaker() -> None:
 
 def test_signs_and_banners_do_not_speak() -> None:
     assert only('A banner read: "We will not be silenced."').speaker is None
+
+
+def test_firm_before_an_analyst_name() -> None:
+    assert only('"Solid numbers," said Jefferies analyst Martin Deboo.').speaker == "Martin Deboo"
+
+
+def test_place_after_the_name_is_not_the_speaker() -> None:
+    assert only('"Solid numbers," said Mary Smith in London.').speaker == "Mary Smith"
