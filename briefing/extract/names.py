@@ -28,6 +28,8 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
 _GIVEN = FEMALE_NAMES | MALE_NAMES
+# Title words that are also common surnames: alone, "Green" is more likely Mark Green.
+_SURNAMES = {"green", "white", "king", "major", "bishop", "marshal", "cardinal"}
 _POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "Jr", "Sr", "II", "III"}
 _POSTNOMINALS |= {"PhD", "MD"}
 
@@ -122,7 +124,7 @@ def _single(m: re.Match[str]) -> NameMention | None:
     if pm and len(token) > 2:
         token = token[: pm.start()]
     key = _key(token)
-    if key.rstrip(".") in STOP_CAPS or key in TITLE_WORDS or not token:
+    if key.rstrip(".") in STOP_CAPS or (key in TITLE_WORDS and key not in _SURNAMES) or not token:
         return None
     end = m.start() + len(token)
     return NameMention(m.start(), end, (token,), m.start(), None, None, _is_person((token,)))
