@@ -110,10 +110,18 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
     gender = HONORIFICS.get(_key(honorific)) if honorific else None
     names = toks[cut:]
     tokens = tuple(t for t, _, _ in names)
-    if _key(tokens[-1]).rstrip(".") in STOP_CAPS or all(_key(t) in TITLE_WORDS for t in tokens):
+    # a lone stop word ("The") is no name, but "Theresa May" and "Mrs May" are
+    stop_word = len(tokens) == 1 and not honorific and _key(tokens[0]).rstrip(".") in STOP_CAPS
+    if stop_word or all(_key(t) in TITLE_WORDS for t in tokens):
         return None
     return NameMention(
-        names[0][1], names[-1][2], tokens, toks[0][1], gender, honorific, _is_person(tokens)
+        names[0][1],
+        names[-1][2],
+        tokens,
+        toks[0][1],
+        gender,
+        honorific,
+        bool(honorific) or _is_person(tokens),
     )
 
 

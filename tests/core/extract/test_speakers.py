@@ -282,3 +282,8 @@ def test_firm_before_an_analyst_name() -> None:
 
 def test_place_after_the_name_is_not_the_speaker() -> None:
     assert only('"Solid numbers," said Mary Smith in London.').speaker == "Mary Smith"
+
+
+def test_surname_that_is_also_a_common_word() -> None:
+    text = 'Theresa May resigned. "I did my best," Mrs May said.'
+    assert only(text).speaker == "Theresa May"
