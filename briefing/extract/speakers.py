@@ -4,6 +4,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from briefing.extract.descriptors import DOCUMENT_HEADS, descriptor_head
 from briefing.extract.lexicon import (
     CUE_PHRASES,
     CUE_WORDS,
@@ -12,7 +13,7 @@ from briefing.extract.lexicon import (
 )
 from briefing.extract.names import NameMention
 from briefing.extract.quotes import QuoteSpan
-from briefing.extract.references import References
+from briefing.extract.references import LOOK_BACK, References
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
 from briefing.extract.subjects import Subject, SubjectReader
@@ -145,7 +146,10 @@ class Attributor:
         a = q.outer_end
         idx = self.sents.index_at(a)
         s_b = self.sents.spans[idx][1]
-        if s_b <= a + 1 and idx + 1 < len(self.sents.spans):
+        # `"… win." Smith said.` ends its sentence inside the marks, so the next "sentence"
+        # is its attribution; after `called it "historic".` a new sentence begins.
+        ended_inside = self.text[q.end - 1] in ".!?\u2026"
+        if ended_inside and s_b <= a + 1 and idx + 1 < len(self.sents.spans):
             n_a, n_b = self.sents.spans[idx + 1]
             s_b = n_b if "\n" not in self.text[a:n_a] else s_b
         j = bisect.bisect_left(self._opens, a)
@@ -271,12 +275,25 @@ class Attributor:
 
     def _make(self, c: _Cue, rule: str) -> Attribution:
         assert c.subject is not None
-        name, kind = self.refs.speaker(c.subject, c.cue)
+        subject = self._issuer(c.subject) or c.subject
+        name, kind = self.refs.speaker(subject, c.cue)
         if name is None:
             return Attribution(None, None, c.cue, rule)
         role = self.roster.role_of(name)
         rule = "pronoun" if c.subject.kind == "pronoun" else rule
         return Attribution(name, role, c.cue, rule, kind == "group", c.subject.pos)
+
+    def _issuer(self, s: Subject) -> Subject | None:
+        """For `the statement said`: the subject of the sentence that introduced it."""
+        head = descriptor_head(s.text) if s.kind == "group" else None
+        if head not in DOCUMENT_HEADS:
+            return None
+        lo = max(0, s.pos - LOOK_BACK)
+        at = self.masked.rfind(head, lo, s.pos)
+        if at < 0:
+            return None
+        found = self.reader.sentence_subject(self.sents.start_near(at), at, self.subject_like)
+        return found if found and descriptor_head(found.text) != head else None
 
 
 def _fill_run_on_quotes(quotes: list[QuoteSpan], atts: list[Attribution]) -> list[Attribution]:

@@ -287,3 +287,16 @@ def test_place_after_the_name_is_not_the_speaker() -> None:
 def test_surname_that_is_also_a_common_word() -> None:
     text = 'Theresa May resigned. "I did my best," Mrs May said.'
     assert only(text).speaker == "Theresa May"
+
+
+def test_quote_closing_before_the_full_stop_takes_no_cue_from_the_next_sentence() -> None:
+    text = 'Kishida called the meeting "historic". Yoon, a close ally, said it was "a new chapter".'
+    assert [s for s, _ in attributed(text)] == ["Kishida", "Yoon"]
+
+
+def test_the_statement_is_whoever_issued_it() -> None:
+    text = (
+        "The three leaders said in a joint statement that they would meet yearly. "
+        '"This is not a one-off," the statement said.'
+    )
+    assert only(text).speaker == "The three leaders"
