@@ -67,6 +67,7 @@ _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled|expected|plans?|planned|"
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of)\b"
 )
+_CLAUSE_START = re.compile(r"[,;]|\b(?:after|before|when|while|because|but|and|that|since)\b")
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|reported|added|stated|confirmed|wrote|tweeted|posted)"
     r"(?: [\w']+){0,2} $"
@@ -90,10 +91,14 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
 
 def _future(text: str, start: int, end: int) -> bool:
     """True when the clause around a date speaks of the future ("will meet on Friday")."""
-    lo = max(text.rfind(". ", max(0, start - 240), start), text.rfind("\n", 0, start), 0)
+    back = max(0, start - 240)
+    lo = max(text.rfind(". ", back, start), text.rfind("\n", back, start), back)
     if _REPORTED.search(text, max(lo, start - 40), start):
         return False  # "said on Thursday that it would…": the saying is past
-    if _FUTURE.search(text, lo, start):
+    clause = lo  # "Starmer will become … after Labour won in Thursday's election": past
+    for m in _CLAUSE_START.finditer(text, lo, start):
+        clause = m.end()
+    if _FUTURE.search(text, clause, start):
         return True
     # A date opening its sentence governs the verb after it ("On Friday, he will…").
     if len(text[lo:start].split()) <= 2:

@@ -81,3 +81,8 @@ def test_a_timestamp_counts_as_its_day() -> None:
     stamp = datetime.datetime(2023, 9, 19, 23, 30)
     assert resolve_date("yesterday", stamp) == "2023-09-18"
     assert extract("They met yesterday.", stamp).dates[0].resolved == "2023-09-18"
+
+
+def test_tense_is_read_in_the_date_s_own_clause() -> None:
+    text = "Starmer will become prime minister after Labour won Thursday's election."
+    assert resolve_date(text, datetime.date(2024, 7, 5)) == "2024-07-04"
