@@ -17,6 +17,9 @@ UPPER_CLASS = "[" + "".join(ch if ch.isalnum() else "\\" + ch for ch in UPPER) +
 
 # Verbs and phrases that introduce or close a quotation (issue: cue verbs, either order).
 CUE_WORDS = word_set(
+    "praised hailed welcomed condemned criticised criticized slammed blasted dismissed "
+    "rejected lauded decried denounced mocked ridiculed thanked praises hails welcomes "
+    "condemns criticises criticizes dismisses rejects "
     "snapped texted emailed sighed laughed screamed yelled murmured muttered underlined "
     "underscored highlighted reckoned estimated advised instructed ordered proclaimed swore "
     "threatened bragged grumbled protested objected contended maintained asserted alleged "
@@ -40,7 +43,7 @@ CUE_WORDS = word_set(
 )
 CUE_PHRASES = (
     "according to", "pointed out", "went on", "goes on", "quoted as saying", "put it",
-    "summed up", "in the words of",
+    "summed up", "in the words of", "paid tribute to", "pays tribute to",
 )  # fmt: skip
 
 HONORIFICS = {
@@ -88,6 +91,9 @@ TITLE_WORDS = word_set(
 
 # Words that mark a capitalised run as an organisation or place, never a person.
 ORG_WORDS = word_set(
+    "beach park forest bay hill hills heights canyon desert peninsula cape harbour harbor "
+    "field fields garden gardens lane drive terrace grove row boulevard highway motorway "
+    "airfield base camp prison jail cathedral mosque temple synagogue abbey castle fort "
     "federation confederation chamber society initiative programme program project systems "
     "technologies industries airways railways media studios records labs pharmaceuticals "
     "oil gas petroleum mining steel foods brands stores communications telecom solutions "
@@ -120,6 +126,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # Capitalised words that open sentences or clauses and are never names.
 STOP_CAPS = word_set(
+    "hundreds thousands millions dozens scores tens "
+    "among amongst across along around behind beside besides beyond inside outside near "
+    "following including like unlike within toward towards upon per via plus except "
+    "whereas whilst once unless thanks throughout underneath beneath above below "
     "local veteran longtime retired independent fellow rival top leading prominent senior "
     "whether asked told said says meanwhile instead overall still yes no "
     "a about according additional advertisement after all already also although amid an and "

@@ -30,6 +30,7 @@ _NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
 _GIVEN = FEMALE_NAMES | MALE_NAMES
 # Title words that are also common surnames: alone, "Green" is more likely Mark Green.
 _SURNAMES = {"green", "white", "king", "major", "bishop", "marshal", "cardinal"}
+_ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan"}
 _POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "Jr", "Sr", "II", "III"}
 _POSTNOMINALS |= {"PhD", "MD"}
 
@@ -66,6 +67,8 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
     for i, (tok, _, _) in enumerate(toks[cut:-1], start=cut):
         if _key(tok) in _GIVEN:
             return i  # the first given name; "Kevin Mark Smith" keeps "Kevin"
+    if cut and _key(toks[cut - 1][0]) in _ROYAL:
+        return cut - 1  # "King Charles", "Pope Francis": the title is how they are named
     # "Energy Minister German Galushchenko": a nationality after a title is a given name
     nationality_first = cut >= 2 and cut == len(toks) - 1 and _key(toks[cut - 1][0]) in DEMONYMS
     if nationality_first and _key(toks[cut - 2][0]) in TITLE_WORDS - DEMONYMS:

@@ -83,7 +83,8 @@ class References:
         if m.tokens[0].lower() in PLACES:
             return False  # "Asked whether Japan would retaliate, he said"
         if self.sents.at(m.run_start)[0] == m.run_start:
-            return True
+            # "Hundreds of veterans gathered": a quantity or group, not a name
+            return self.masked[m.end : m.end + 4] != " of "
         before = self.masked[max(0, m.run_start - 12) : m.run_start]
         after = self.masked[m.end : m.end + 1]
         return (before.endswith(", ") and after == ",") or before.rstrip().endswith(_KIN)

@@ -30,6 +30,7 @@ _PASSIVE_CUES = word_set(
     "told asked called described urged dubbed labelled labeled branded accused"
 )
 _DASH_CREDIT = re.compile(r",? ?[\u2014\u2013-]{1,2} ?")
+_NOUN_MARKERS = (" the ", " a ", " an ", " his ", " her ", " its ", " their ", " these ", " such ")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
 _CLAUSE_BREAK = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
@@ -165,6 +166,8 @@ class Attributor:
         lead_m = _LEAD.match(self.masked, a, b)
         lead = lead_m.end() if lead_m else a
         cm = _CUE.search(self.masked, lead, min(b, lead + 250))
+        while cm and self._noun_use(cm):
+            cm = _CUE.search(self.masked, cm.end(), min(b, lead + 250))
         if not cm:
             return self._dash_credit(a, b)
         if cm.start() == lead:
@@ -191,6 +194,11 @@ class Attributor:
         m = persons[0]
         return _Cue(Subject("person", m.name, m.start, m), "\u2014", dash.start())
 
+    def _noun_use(self, cm: re.Match[str]) -> bool:
+        """`the claims`, `his remarks`: a cue word used as a noun, not as a verb."""
+        before = self.masked[max(0, cm.start() - 7) : cm.start()]
+        return before.endswith(_NOUN_MARKERS)
+
     def _passive(self, cm: re.Match[str]) -> bool:
         """`was told to`, `were asked`: the subject heard the words, it did not say them."""
         if cm.group() not in _PASSIVE_CUES:
@@ -212,7 +220,7 @@ class Attributor:
 
     def _cue_in(self, a: int, b: int) -> _Cue | None:
         """The cue that ends the stretch [a, b) before a quote, with its subject."""
-        cues = list(_CUE.finditer(self.masked, a, b))
+        cues = [cm for cm in _CUE.finditer(self.masked, a, b) if not self._noun_use(cm)]
         if not cues:
             if self.masked[a:b].rstrip().endswith(":"):
                 subj = self.reader.sentence_subject(a, b, self.subject_like)

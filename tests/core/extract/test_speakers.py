@@ -300,3 +300,21 @@ def test_the_statement_is_whoever_issued_it() -> None:
         '"This is not a one-off," the statement said.'
     )
     assert only(text).speaker == "The three leaders"
+
+
+def test_royal_titles_stay_in_the_name() -> None:
+    text = 'King Charles paid tribute to "the courage of a generation".'
+    assert only(text).speaker == "King Charles"
+
+
+def test_characterising_verbs_are_cues() -> None:
+    text = 'Police rejected the claims as "baseless".'
+    assert only(text).speaker == "Police"
+
+
+def test_quantities_and_places_are_not_antecedents() -> None:
+    text = (
+        "Hundreds of veterans gathered. Among them was Harry Billinge, who landed on "
+        'Gold Beach in 1944. "I was one of the lucky ones," he said.'
+    )
+    assert only(text).speaker == "Harry Billinge"
