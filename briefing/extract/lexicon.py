@@ -126,6 +126,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # Capitalised words that open sentences or clauses and are never names.
 STOP_CAPS = word_set(
+    "outgoing incoming departing newly "
     "hundreds thousands millions dozens scores tens "
     "among amongst across along around behind beside besides beyond inside outside near "
     "following including like unlike within toward towards upon per via plus except "

@@ -2,6 +2,7 @@
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 
 from briefing.extract.descriptors import (
@@ -27,7 +28,10 @@ _DESCRIPTORS = word_set(
     "nominee incumbent lawmaker congressman congresswoman mp judge spaniard frenchman "
     "frenchwoman briton dutchman argentine portuguese swede dane finn norwegian german "
     "italian american australian canadian brazilian scot welshman irishman englishman "
-    "dutchwoman"
+    "dutchwoman serb croat swiss pole czech russian ukrainian greek turk brit kiwi aussie "
+    "belgian austrian japanese chinese korean indian kenyan ethiopian nigerian egyptian "
+    "moroccan mexican colombian chilean peruvian uruguayan scotsman scotswoman "
+    "englishwoman welshwoman irishwoman israeli palestinian iranian frenchman"
 )
 
 _KIN = (
@@ -45,6 +49,7 @@ _KIN = (
     " neighbour",
     " neighbor",
 )
+_THE_LEAD = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}$")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 
 
@@ -170,10 +175,14 @@ class References:
 
     def _described(self, s: Subject, cue: str) -> str | None:
         """`the prime minister`, `the Spaniard`: the person the article means by it."""
-        lead = self.masked[max(0, s.pos - 4) : s.pos].lower()
-        if s.kind != "group" and lead != "the ":
-            return None
-        phrase = s.text.lower() if s.kind == "group" else f"the {s.text.lower()}"
+        if s.kind == "group":
+            phrase = s.text.lower()
+        else:
+            # "the Spaniard", "the 21-year-old Spaniard", "the veteran Serb"
+            lead = _THE_LEAD.search(self.masked, max(0, s.pos - 30), s.pos)
+            if lead is None:
+                return None
+            phrase = f"the {s.text.lower()}"
         head = descriptor_head(phrase)
         if head is None or (head not in _DESCRIPTORS and not head.endswith("-year-old")):
             return None

@@ -16,6 +16,13 @@ _NOT_IN_SUBJECT = CLAUSE_WORDS | word_set(
 )
 
 
+def _clause_word(word: str) -> bool:
+    """A word that shows the name sits inside a clause: a preposition or a verb form."""
+    low = word.lower()
+    verb_form = word.islower() and len(word) > 4 and word.endswith(("ing", "ed"))
+    return low in _NOT_IN_SUBJECT or verb_form
+
+
 class SubjectMentions:
     """Person mentions that are sentence or clause subjects, decided lazily and memoized.
 
@@ -60,4 +67,4 @@ class SubjectMentions:
         if all(w[0].isupper() or w.lower() in ROLE_WORDS | _LEAD for w in words):
             return True
         # "Local business owner Mr Patel": a short noun phrase, no verb or preposition.
-        return len(words) <= 6 and not any(w.lower() in _NOT_IN_SUBJECT for w in words)
+        return len(words) <= 6 and not any(_clause_word(w) for w in words)

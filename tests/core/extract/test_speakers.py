@@ -318,3 +318,11 @@ def test_quantities_and_places_are_not_antecedents() -> None:
         'Gold Beach in 1944. "I was one of the lucky ones," he said.'
     )
     assert only(text).speaker == "Harry Billinge"
+
+
+def test_nationality_descriptors_after_modifiers() -> None:
+    text = (
+        "Carlos Alcaraz won on Sunday, beating Novak Djokovic in straight sets.\n\n"
+        '"It is a dream," the 21-year-old Spaniard said.'
+    )
+    assert only(text).speaker == "Carlos Alcaraz"
