@@ -11,6 +11,7 @@ from briefing.extract.quotes import QuoteSpan, find_quotes, is_title
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex, mask_quotes, sentence_spans
 from briefing.extract.speakers import Attribution, Attributor, is_partial
+from briefing.normalize import paragraphs as paragraph_spans
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -25,15 +26,6 @@ __all__ = [
 
 # Bump whenever the output for the same input can change: stored results are recomputed.
 EXTRACTOR_VERSION = "1.2.0"
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for block in text.split("\n\n"):
-        spans.append((pos, pos + len(block)))
-        pos += len(block) + 2
-    return spans
 
 
 def _quotes(text: str, spans: list[QuoteSpan], attributions: list[Attribution]) -> Iterator[Quote]:
@@ -67,7 +59,7 @@ def extract(text: str, published: datetime.date | None) -> Extraction:
     """
     if isinstance(published, datetime.datetime):
         published = published.date()  # a timestamp would put a time into every ISO date
-    paragraphs = _paragraphs(text)
+    paragraphs = paragraph_spans(text)
     spans = [s for s in find_quotes(text, paragraphs) if not is_title(text, s)]
     masked = mask_quotes(text, spans)
     sentences = SentenceIndex(sentence_spans(masked, paragraphs))
