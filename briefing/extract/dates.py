@@ -64,7 +64,8 @@ _BACK = {
     "the weekend": re.compile(r"(?i:\b(?:over|at|during) )$"),
 }
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled|expected|plans?|planned|"
+    r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled (?:to|for)|expected to|"
+    r"plans? to|planned (?:to|for)|"
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of)\b"
 )
 _CLAUSE_START = re.compile(r"[,;]|\b(?:after|before|when|while|because|but|and|that|since)\b")

@@ -17,12 +17,15 @@ from briefing.extract.lexicon import (
 )
 
 _U = UPPER_CLASS
+# Arabic names join a lowercase article to the name: "Sultan al-Jaber", "Abdel Fattah el-Sisi".
+_HYPHENED = rf"(?<![\w-])(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben|bint)-{_U}[\w\u2019'\-]*"
 _TOKEN = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Mme)\.(?!\S)"
+    rf"(?:{_HYPHENED}"
+    rf"|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Mme)\.(?!\S)"
     rf"|{_U}(?:\.{_U})+\.?|{_U}\.(?= {_U})|{_U}[\w\u2019'\-]*)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|di|del|ter|bint)"
-_RUN = re.compile(rf"(?={_U}){_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")
+_RUN = re.compile(rf"(?={_U}|{_HYPHENED}){_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")
 _TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}(?!\w)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
@@ -30,7 +33,7 @@ _NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
 _GIVEN = FEMALE_NAMES | MALE_NAMES
 # Title words that are also common surnames: alone, "Green" is more likely Mark Green.
 _SURNAMES = {"green", "white", "king", "major", "bishop", "marshal", "cardinal"}
-_ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan"}
+_ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress"}
 _POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "Jr", "Sr", "II", "III"}
 _POSTNOMINALS |= {"PhD", "MD"}
 

@@ -326,3 +326,11 @@ def test_nationality_descriptors_after_modifiers() -> None:
         '"It is a dream," the 21-year-old Spaniard said.'
     )
     assert only(text).speaker == "Carlos Alcaraz"
+
+
+def test_arabic_article_in_names() -> None:
+    text = (
+        'COP28 President Sultan al-Jaber called the deal "historic". "We have language on '
+        'fossil fuels," al-Jaber said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Sultan al-Jaber"] * 2
