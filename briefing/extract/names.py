@@ -25,7 +25,9 @@ _TOKEN = (
     rf"|{_U}(?:\.{_U})+\.?|{_U}\.(?= {_U})|{_U}[\w\u2019'\-]*)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|di|del|ter|bint)"
-_RUN = re.compile(rf"(?={_U}|{_HYPHENED}){_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")
+_ARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben|bint)-$")
+_RUN = re.compile(rf"(?={_U}){_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")
+_RUN_AT = re.compile(rf"{_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")  # from a known start
 _TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}(?!\w)")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
@@ -146,7 +148,7 @@ def _single(m: re.Match[str]) -> NameMention | None:
 
 def _template(run: str) -> NameMention | None:
     """The mention a run makes, with offsets relative to the run's start."""
-    m = _RUN.match(run)
+    m = _RUN_AT.match(run)
     if m is None:
         return None
     if " " not in run:
@@ -162,10 +164,14 @@ def find_mentions(text: str) -> list[NameMention]:
     # Names repeat through an article: read each distinct run once (issue: speed).
     seen: dict[str, NameMention | None] = {}
     for m in _RUN.finditer(text):
-        run = m.group()
+        at = m.start()
+        # "al-Jaber said": the run found starts at "Jaber"; take the article along
+        article = _ARTICLE.search(text, max(0, at - 5), at) if text[at - 1 : at] == "-" else None
+        if article:
+            at = article.start()
+        run = text[at : m.end()]
         tpl = seen[run] if run in seen else seen.setdefault(run, _template(run))
         if tpl is not None:
-            at = m.start()
             out.append(
                 NameMention(
                     tpl.start + at,
