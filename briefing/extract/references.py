@@ -163,6 +163,10 @@ class References:
         if s.kind == "group" or s.mention is None:
             return s.text, "group"
         m = s.mention
+        if s.partner is not None:  # "Biden and Kishida said in a joint statement"
+            first = self.roster.resolve(m.tokens, m.start)
+            second = self.roster.resolve(s.partner.tokens, s.partner.start)
+            return f"{first} and {second}", "group"
         if len(m.tokens) == 1 and not self.roster.known(m.tokens):
             if self._common_noun(m.tokens[0]):
                 return m.tokens[0], "group"

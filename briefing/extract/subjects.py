@@ -95,12 +95,16 @@ def _between_capitals(seq: list[re.Match[str]], k: int) -> bool:
 
 @dataclass(frozen=True)
 class Subject:
-    """Who a cue verb's subject names: kind is 'person', 'pronoun' or 'group'."""
+    """Who a cue verb's subject names: kind is 'person', 'pronoun' or 'group'.
+
+    `partner` is the second person of a joint subject ("Biden and Kishida said").
+    """
 
     kind: str
     text: str
     pos: int
     mention: NameMention | None = None
+    partner: NameMention | None = None
 
 
 class SubjectReader:
@@ -144,11 +148,23 @@ class SubjectReader:
             if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
                 # "Smith's spokesman said": the spokesman speaks, not Smith
                 return Subject("group", self.masked[pick.start : b], pick.start)
+            partner = self._joined_before(head, pick)
+            if partner is not None:
+                return Subject("person", pick.name, partner.start, partner, pick)
             return Subject("person", pick.name, pick.start, pick)
         last = words[-1].group()
         if last.lower() in PRONOUNS:
             return Subject("pronoun", last.lower(), words[-1].start())
         return self._group(words, from_end=True)
+
+    def _joined_before(self, head: list[NameMention], pick: NameMention) -> NameMention | None:
+        """The person joined to `pick` by "and" just before it ("Smith and Jones")."""
+        i = head.index(pick) if pick in head else -1
+        if i < 1:
+            return None
+        first = head[i - 1]
+        joint = self.masked[first.end : pick.run_start].strip(" ,")
+        return first if joint == "and" else None
 
     def at_start(self, a: int, b: int) -> Subject | None:
         """The subject that opens the stretch [a, b), as in `said Smith, who`."""

@@ -334,3 +334,11 @@ def test_arabic_article_in_names() -> None:
         'fossil fuels," al-Jaber said.'
     )
     assert [s for s, _ in attributed(text)] == ["Sultan al-Jaber"] * 2
+
+
+def test_joint_speakers() -> None:
+    text = (
+        "President Joe Biden hosted Prime Minister Fumio Kishida. "
+        '"We stand together," Biden and Kishida said in a joint statement.'
+    )
+    assert only(text).speaker == "Joe Biden and Fumio Kishida"
