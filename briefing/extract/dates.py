@@ -38,7 +38,7 @@ _ALTS = {
         r"(?i:(?:(?P<span_q>earlier|later|late|early) )?(?P<span_w>last|next|this|past|coming) "
         r"(?P<span_u>weekend|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])"
     ),
-    "wkend": r"(?i:(?:over|at|during) the weekend)",
+    "wkend": r"(?i:(?:over|at|during|on|this past) the weekend)",
     "wd": rf"(?:(?P<wd_q>(?i:last|next|this|late|early)) )?(?P<wd_d>{_WD}){_PART}",
     "mon": rf"(?:(?P<mon_q>early|mid|late|(?i:last|next|this))[- ])?{_mon('mon_m')}",
     "year": r"(?:(?P<year_q>early|mid|late)[- ])?" + _YEAR.format("year_y"),
@@ -61,7 +61,7 @@ _TRIGGER = re.compile(
 )
 _BACK = {
     "ago": re.compile(rf"(?i:\b(?:{_NUM}) (?:day|week|month|year)s? )$"),
-    "the weekend": re.compile(r"(?i:\b(?:over|at|during) )$"),
+    "the weekend": re.compile(r"(?i:\b(?:over|at|during|on|this past) )$"),
 }
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled (?:to|for)|expected to|"
