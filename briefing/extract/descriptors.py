@@ -10,6 +10,8 @@ from briefing.extract.roster import Roster
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 # Heads of phrases that stand for an organisation the article has named.
 ORG_HEADS = word_set(
+    "alliance association federation council committee commission coalition authority "
+    "institute foundation society league party campaign board "
     "company firm corporation broadcaster bank carmaker automaker airline retailer "
     "manufacturer insurer lender startup start-up chipmaker club agency organisation "
     "organization charity union regulator group network conglomerate giant"
@@ -19,9 +21,9 @@ DOCUMENT_HEADS = word_set("statement readout report release memo letter filing p
 
 
 def descriptor_head(phrase: str) -> str | None:
-    """The head noun of `the …` phrases of two to four words, else None."""
+    """The head noun of `the …` phrases of two to six words, else None."""
     words = phrase.lower().split()
-    if not 2 <= len(words) <= 4 or words[0] != "the":
+    if not 2 <= len(words) <= 6 or words[0] != "the":
         return None
     return words[-1]
 
@@ -33,12 +35,18 @@ class Organisations:
         self._names = [m for m in mentions if _org_like(m, roster)]
         self._starts = [m.start for m in self._names]
 
-    def named_before(self, pos: int, lo: int) -> str | None:
-        """The organisation named most often in [lo, pos); the latest on a tie."""
+    def named_before(self, pos: int, lo: int, head: str = "") -> str | None:
+        """The organisation named most often in [lo, pos); the latest on a tie.
+
+        One whose name holds the head word ("the alliance" -> "… Maritime Alliance") wins.
+        """
         i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, pos)
         found = self._names[i:j]
         if not found:
             return None
+        named = [m for m in found if head and head in (t.lower() for t in m.tokens)]
+        if named:
+            return named[-1].name
         counts: dict[str, float] = {}
         for m in found:
             # an acronym or a several-word name is surely an organisation; one word may not be

@@ -28,6 +28,7 @@ _DESCRIPTORS = word_set(
     "nominee incumbent lawmaker congressman congresswoman mp judge spaniard frenchman "
     "frenchwoman briton dutchman argentine portuguese swede dane finn norwegian german "
     "italian american australian canadian brazilian scot welshman irishman englishman "
+    "presenter host anchor writer player owner "
     "dutchwoman serb croat swiss pole czech russian ukrainian greek turk brit kiwi aussie "
     "belgian austrian japanese chinese korean indian kenyan ethiopian nigerian egyptian "
     "moroccan mexican colombian chilean peruvian uruguayan scotsman scotswoman "
@@ -210,7 +211,7 @@ class References:
             return issuers[-1] if issuers else None
         if self._organisations is None:
             self._organisations = Organisations(self._mentions, self.roster)
-        return self._organisations.named_before(s.pos, lo)
+        return self._organisations.named_before(s.pos, lo, head or "")
 
     def _pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
         """The person (he/she) or group (it/they/we) a pronoun most likely means."""

@@ -28,6 +28,11 @@ _MUTE = word_set(
     "slogan slogans graffiti inscription t-shirt shirt billboard plaque"
 )
 _PREPOSITIONS = word_set("of in at on during after before with from for about over")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_PERSON_NOUNS = word_set(
+    "presenter host anchor star actor actress singer writer author player striker coach "
+    "boss veteran owner founder campaigner activist lawyer doctor nurse teacher"
+)
 _LINKS = {"at", "for", "of", "from", "with"}
 _OWNER = re.compile(
     r"(?:\b(?:a|an|the|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
@@ -73,6 +78,11 @@ def _group_noun(low: str) -> bool:
     """ "officials", "the company's", "resident": a noun that can speak as a group."""
     stem = low.removesuffix("'s").removesuffix("\u2019s")
     return stem in GROUP_NOUNS or stem + "s" in GROUP_NOUNS
+
+
+def _describes(word: str) -> bool:
+    """A noun that names a person by role: "presenter", "spokesman", "host"."""
+    return word in ROLE_WORDS or word in _PERSON_NOUNS
 
 
 def _verb_like(low: str) -> bool:
@@ -148,6 +158,10 @@ class SubjectReader:
             if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
                 # "Smith's spokesman said": the spokesman speaks, not Smith
                 return Subject("group", self.masked[pick.start : b], pick.start)
+            tail = self.masked[pick.end : b].split()
+            if tail and all(w.islower() for w in tail) and _describes(tail[-1]):
+                # "the former This Morning presenter said": the presenter speaks
+                return self._group(self._words(a, b), from_end=True)
             partner = self._joined_before(head, pick)
             if partner is not None:
                 return Subject("person", pick.name, partner.start, partner, pick)
@@ -232,6 +246,8 @@ class SubjectReader:
             return False  # "a banner read:", "the sign said": nobody spoke
         if lows[0] in _DETERMINERS and len(lows) > 1:
             return True
+        if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+            return True  # "ITV said", "NATO said"
         return any(
             w in GROUP_NOUNS or w + "s" in GROUP_NOUNS or w in ORG_WORDS or w in ROLE_WORDS
             for w in lows

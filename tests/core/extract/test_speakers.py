@@ -342,3 +342,23 @@ def test_joint_speakers() -> None:
         '"We stand together," Biden and Kishida said in a joint statement.'
     )
     assert only(text).speaker == "Joe Biden and Fumio Kishida"
+
+
+def test_show_name_before_a_role_noun() -> None:
+    text = (
+        "Phillip Schofield has apologised. In a statement, the former This Morning "
+        'presenter said: "I am deeply sorry."'
+    )
+    assert only(text).speaker == "Phillip Schofield"
+
+
+def test_acronym_organisation_speaks() -> None:
+    assert only('ITV said it was "let down" by the presenter.').speaker == "ITV"
+
+
+def test_the_alliance_is_the_named_alliance() -> None:
+    text = (
+        "The United States Maritime Alliance represents the port operators in New Jersey. "
+        '"We are hopeful," the alliance said.'
+    )
+    assert only(text).speaker == "United States Maritime Alliance"
