@@ -55,6 +55,9 @@ HONORIFICS = {
 
 # Capitalised words that are a title, not part of a person's name ("Vice President Han Zheng").
 TITLE_WORDS = word_set(
+    "lawmaker legislator congressman congresswoman fly-half scrum-half full-back "
+    "centre-back centre-half wicketkeeper batsman batter bowler jockey trainer rider "
+    "cyclist boxer golfer sprinter swimmer skipper quarterback pitcher midfielder "
     "writer author artist actor actress singer musician player striker midfielder defender "
     "goalkeeper teammate nurse doctor lawyer teacher student resident activist campaigner "
     "historian novelist poet journalist reporter photographer designer chef entrepreneur "

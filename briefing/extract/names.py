@@ -10,6 +10,7 @@ from briefing.extract.lexicon import (
     MALE_NAMES,
     MONTHS,
     ORG_WORDS,
+    ROLE_WORDS,
     STOP_CAPS,
     TITLE_WORDS,
     UPPER_CLASS,
@@ -66,7 +67,7 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
     """Index of the first name token after any leading titles."""
     cut = 0
     for i, (tok, _, _) in enumerate(toks[:-1]):
-        if _key(tok) in TITLE_WORDS or _key(tok) in HONORIFICS:
+        if _key(tok) in TITLE_WORDS or _key(tok) in HONORIFICS or _key(tok) in ROLE_WORDS:
             cut = i + 1
     # Titles not in the list ("Det Insp Mark Jones"): a known given name starts the name.
     for i, (tok, _, _) in enumerate(toks[cut:-1], start=cut):

@@ -362,3 +362,8 @@ def test_the_alliance_is_the_named_alliance() -> None:
         '"We are hopeful," the alliance said.'
     )
     assert only(text).speaker == "United States Maritime Alliance"
+
+
+def test_role_nouns_before_a_name_are_titles() -> None:
+    text = '"It was never easy," Fly-half Owen Farrell said. Lawmaker Brando Benifei agreed.'
+    assert only(text).speaker == "Owen Farrell"
