@@ -87,8 +87,25 @@ def open_library_responsively(db: str | None) -> "Engine | BaseException | None"
     return cast("Engine | BaseException", outcome[0]) if outcome else None
 
 
+def missing_display() -> str | None:
+    """Why no window can open here (Linux without a display), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "No display to show the window on; run it in a desktop session, or use the "
+        "command line (python main.py --help)."
+    )
+
+
 def run_gui() -> int:
     """Show the window and run the event loop until it closes; the exit status."""
+    problem = missing_display()
+    if problem:
+        # Qt would abort with a platform-plugin dump instead of a sentence.
+        print(f"briefing: {problem}", file=sys.stderr)
+        return 1
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     window = start_gui()
     if window is None:

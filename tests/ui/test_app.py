@@ -1,5 +1,6 @@
 """Start-up: run_gui honours BRIEFING_DB, shows the window quickly, opens the latest brief."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,28 @@ def test_settings_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert loaded.db_url().endswith("y.sqlite3")
     path.write_text("not json", encoding="utf-8")
     assert load_settings(path) == Settings()
+
+
+def test_no_display_is_one_sentence_not_a_qt_abort() -> None:
+    import subprocess
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "main.py"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "briefing: No display to show the window on; run it in a desktop session, "
+        "or use the command line (python main.py --help)."
+    ]
