@@ -66,7 +66,8 @@ _BACK = {
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|set to|due to|is due|are due|scheduled (?:to|for)|expected to|"
     r"plans? to|planned (?:to|for)|"
-    r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of)\b"
+    r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of|"
+    r"going to|is to|are to)\b"
 )
 _CLAUSE_START = re.compile(r"[,;]|\b(?:after|before|when|while|because|but|and|that|since)\b")
 _REPORTED = re.compile(
@@ -329,7 +330,9 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
             continue
         kind = m.lastgroup or ""
         prep = _PREP.search(text, max(0, m.start() - 8), m.start())
-        fut = kind in _TENSED and _future(context, m.start(), m.end())
+        # inside a quotation the speaker's own tense decides ("is going to be Nov. 5")
+        quoted = context is not text and context[m.start()] == "X" != text[m.start()]
+        fut = kind in _TENSED and _future(text if quoted else context, m.start(), m.end())
         resolved = _RESOLVERS[kind](m, published, fut, prep is not None)
         if resolved:
             start = prep.start() if prep else m.start()

@@ -197,6 +197,10 @@ class SubjectReader:
             return Subject("group", self.masked[persons[0].run_start : stop], persons[0].run_start)
         if persons and len(self._words(a, persons[0].start)) <= 8:
             pick = self._last_in_phrase(words, persons)
+            later = self.persons_in(pick.end, b)
+            if later and self.masked[pick.end : later[0].run_start].strip(" ,") == "and":
+                # "said Dr Robert Laurenson and Dr Vivek Trivedi, co-chairs of …"
+                return Subject("person", pick.name, pick.start, pick, later[0])
             return Subject("person", pick.name, pick.start, pick)
         return self._group(words, from_end=False)
 

@@ -86,3 +86,8 @@ def test_a_timestamp_counts_as_its_day() -> None:
 def test_tense_is_read_in_the_date_s_own_clause() -> None:
     text = "Starmer will become prime minister after Labour won Thursday's election."
     assert resolve_date(text, datetime.date(2024, 7, 5)) == "2024-07-04"
+
+
+def test_date_inside_a_quote_takes_the_quote_s_tense() -> None:
+    text = '"The real verdict is going to be Nov. 5 by the people," he said.'
+    assert extract(text, datetime.date(2024, 5, 31)).dates[0].resolved == "2024-11-05"

@@ -367,3 +367,8 @@ def test_the_alliance_is_the_named_alliance() -> None:
 def test_role_nouns_before_a_name_are_titles() -> None:
     text = '"It was never easy," Fly-half Owen Farrell said. Lawmaker Brando Benifei agreed.'
     assert only(text).speaker == "Owen Farrell"
+
+
+def test_joint_speakers_after_the_cue() -> None:
+    text = '"We walk out," said Dr Robert Laurenson and Dr Vivek Trivedi, the co-chairs.'
+    assert only(text).speaker == "Robert Laurenson and Vivek Trivedi"
