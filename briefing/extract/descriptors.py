@@ -11,7 +11,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 # Heads of phrases that stand for an organisation the article has named.
 ORG_HEADS = word_set(
     "alliance association federation council committee commission coalition authority "
-    "institute foundation society league party campaign board "
+    "institute foundation society league party campaign board palace embassy hospital "
+    "university school museum "
     "company firm corporation broadcaster bank carmaker automaker airline retailer "
     "manufacturer insurer lender startup start-up chipmaker club agency organisation "
     "organization charity union regulator group network conglomerate giant"
