@@ -11,11 +11,16 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 # Heads of phrases that stand for an organisation the article has named.
 ORG_HEADS = word_set(
     "alliance association federation council committee commission coalition authority "
-    "institute foundation society league party campaign board palace embassy hospital "
-    "university school museum "
+    "institute foundation society league party campaign board "
     "company firm corporation broadcaster bank carmaker automaker airline retailer "
     "manufacturer insurer lender startup start-up chipmaker club agency organisation "
     "organization charity union regulator group network conglomerate giant"
+)
+# Heads that stand for an organisation only when one is named with that word
+# ("the ministry" -> "Foreign Ministry"), never for whichever is named most.
+NAMED_HEADS = word_set(
+    "ministry department government office army military court palace embassy hospital "
+    "university school museum regulator watchdog"
 )
 # Heads of phrases that stand for whoever issued them ("the statement said").
 DOCUMENT_HEADS = word_set("statement readout report release memo letter filing post note")
@@ -36,7 +41,7 @@ class Organisations:
         self._names = [m for m in mentions if _org_like(m, roster)]
         self._starts = [m.start for m in self._names]
 
-    def named_before(self, pos: int, lo: int, head: str = "") -> str | None:
+    def named_before(self, pos: int, lo: int, head: str, or_most: bool) -> str | None:
         """The organisation named most often in [lo, pos); the latest on a tie.
 
         One whose name holds the head word ("the alliance" -> "… Maritime Alliance") wins.
@@ -45,9 +50,9 @@ class Organisations:
         found = self._names[i:j]
         if not found:
             return None
-        named = [m for m in found if head and head in (t.lower() for t in m.tokens)]
-        if named:
-            return named[-1].name
+        named = [m for m in found if head in (t.lower() for t in m.tokens)]
+        if named or not or_most:
+            return named[-1].name if named else None
         counts: dict[str, float] = {}
         for m in found:
             # an acronym or a several-word name is surely an organisation; one word may not be

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from briefing.extract.descriptors import (
     DOCUMENT_HEADS,
+    NAMED_HEADS,
     ORG_HEADS,
     Organisations,
     descriptor_head,
@@ -203,15 +204,19 @@ class References:
     def _organisation(self, s: Subject) -> str | None:
         """`the company` -> the organisation named most; `the statement` -> who issued it."""
         head = descriptor_head(s.text) if s.kind == "group" else None
-        if head not in ORG_HEADS and head not in DOCUMENT_HEADS:
+        if head is None or head not in ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS:
             return None
         lo = max(0, s.pos - LOOK_BACK)
+        groups = [name for _, name, group in self.spoken_between(lo, s.pos) if group]
         if head in DOCUMENT_HEADS:
-            issuers = [name for _, name, group in self.spoken_between(lo, s.pos) if group]
-            return issuers[-1] if issuers else None
+            return groups[-1] if groups else None
+        # "the ministry said" after "China's foreign ministry said": the same speaker
+        same = [g for g in groups if head in g.lower().split() and g.lower() != s.text.lower()]
+        if same:
+            return same[-1]
         if self._organisations is None:
             self._organisations = Organisations(self._mentions, self.roster)
-        return self._organisations.named_before(s.pos, lo, head or "")
+        return self._organisations.named_before(s.pos, lo, head, head in ORG_HEADS)
 
     def _pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
         """The person (he/she) or group (it/they/we) a pronoun most likely means."""

@@ -372,3 +372,16 @@ def test_role_nouns_before_a_name_are_titles() -> None:
 def test_joint_speakers_after_the_cue() -> None:
     text = '"We walk out," said Dr Robert Laurenson and Dr Vivek Trivedi, the co-chairs.'
     assert only(text).speaker == "Robert Laurenson and Vivek Trivedi"
+
+
+def test_the_ministry_is_the_ministry_that_spoke_before() -> None:
+    text = (
+        'China\'s foreign ministry said on Tuesday it "firmly opposes" the sanctions. '
+        '"This is bullying," the ministry said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["China's foreign ministry"] * 2
+
+
+def test_the_government_is_not_guessed() -> None:
+    text = 'Reuters reported the talks. "We are ready," the government said.'
+    assert only(text).speaker == "the government"
