@@ -3,7 +3,14 @@
 import bisect
 import re
 
-from briefing.extract.lexicon import ORG_WORDS, PLACES, TITLE_WORDS, word_set
+from briefing.extract.lexicon import (
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ORG_WORDS,
+    PLACES,
+    TITLE_WORDS,
+    word_set,
+)
 from briefing.extract.names import NameMention
 from briefing.extract.roster import Roster
 
@@ -71,4 +78,6 @@ def _org_like(m: NameMention, roster: Roster) -> bool:
     low = word.lower()
     if low in ORG_WORDS or low in PLACES or low in TITLE_WORDS or m.honorific:
         return False
+    if low in FEMALE_NAMES or low in MALE_NAMES:
+        return False  # "Camille": a person named by a given name alone
     return not roster.known(m.tokens)

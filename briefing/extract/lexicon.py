@@ -17,6 +17,7 @@ UPPER_CLASS = "[" + "".join(ch if ch.isalnum() else "\\" + ch for ch in UPPER) +
 
 # Verbs and phrases that introduce or close a quotation (issue: cue verbs, either order).
 CUE_WORDS = word_set(
+    "radioed messaged signalled signaled "
     "praised hailed welcomed condemned criticised criticized slammed blasted dismissed "
     "rejected lauded decried denounced mocked ridiculed thanked praises hails welcomes "
     "condemns criticises criticizes dismisses rejects "

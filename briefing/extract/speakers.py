@@ -239,9 +239,27 @@ class Attributor:
             clause_a = brk.end()
         subj = self.reader.at_end(clause_a, cm.start()) if clause_a < cm.start() else None
         if subj is None:
+            subj = self._named_appositive(a, cm.start())
+        if subj is None:
             s_a = self.sents.start_near(cm.start())
             subj = self.reader.sentence_subject(s_a, cm.start(), self.subject_like)
         return _Cue(subj, cm.group(), cm.start())
+
+    def _named_appositive(self, a: int, cue_at: int) -> Subject | None:
+        """`The largest farmers' union, the FNSEA, said`: the name between the commas."""
+        before = self.masked[a:cue_at].rstrip()
+        if not before.endswith(","):
+            return None
+        start = self.masked.rfind(",", a, a + len(before) - 1) + 1
+        if start <= a:
+            return None
+        words = self.masked[start : a + len(before) - 1].split()
+        names = [w for w in words if w.lower() != "the"]
+        if not names or len(words) > 5 or not all(w[:1].isupper() for w in names):
+            return None
+        if self.reader.persons_in(start, a + len(before)):
+            return None  # a person between commas is read by the usual rules
+        return Subject("group", " ".join(words), start + 1)
 
     def _without_cue(self, i: int, q: QuoteSpan, prev: Attribution | None) -> Attribution:
         """No cue in the quote's sentence: continue the last speaker or use a neighbour."""

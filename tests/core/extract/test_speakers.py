@@ -385,3 +385,11 @@ def test_the_ministry_is_the_ministry_that_spoke_before() -> None:
 def test_the_government_is_not_guessed() -> None:
     text = 'Reuters reported the talks. "We are ready," the government said.'
     assert only(text).speaker == "the government"
+
+
+def test_organisation_named_in_apposition() -> None:
+    text = (
+        "The largest farmers' union, the FNSEA, said it would keep up the pressure "
+        '"as long as necessary".'
+    )
+    assert only(text).speaker == "the FNSEA"
