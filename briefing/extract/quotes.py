@@ -1,7 +1,7 @@
 """Finding quotation-mark spans: double and single, curly and straight, across paragraphs."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.extract.lexicon import word_set
 
@@ -24,8 +24,7 @@ _TITLE_NOUNS = word_set(
 )
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
     """Inner span of one quotation (or one paragraph of a run-on quotation)."""
 
     start: int
