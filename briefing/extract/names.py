@@ -37,8 +37,8 @@ _GIVEN = FEMALE_NAMES | MALE_NAMES
 # Title words that are also common surnames: alone, "Green" is more likely Mark Green.
 _SURNAMES = {"green", "white", "king", "major", "bishop", "marshal", "cardinal"}
 _ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress"}
-_POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "Jr", "Sr", "II", "III"}
-_POSTNOMINALS |= {"PhD", "MD"}
+# Honours after a name are dropped; generational suffixes ("Jr.", "III") are part of it.
+_POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "PhD", "MD"}
 
 
 class NameMention(NamedTuple):

@@ -15,6 +15,7 @@ _APPOSITIVE = re.compile(
     r"(?=, |\.|;| said| told)"
 )
 _ROLE_CONNECT = {"of", "for"}
+_GENERATION = {"Jr", "Sr", "II", "III", "IV"}
 _NOT_THE = ("vice", "deputy", "former", "assistant", "shadow", "acting")
 
 
@@ -90,6 +91,8 @@ def role_after(text: str, end: int) -> str | None:
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     """True when `small` names the same person as `big` (a prefix, suffix or subset)."""
+    if big[-1].rstrip(".") in _GENERATION and len(big) > 2:
+        big = big[:-1]  # "Bissen" is short for "Richard Bissen Jr."
     if len(small) >= len(big):
         return False
     if big[-len(small) :] == small or big[: len(small)] == small:

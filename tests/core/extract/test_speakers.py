@@ -393,3 +393,11 @@ def test_organisation_named_in_apposition() -> None:
         '"as long as necessary".'
     )
     assert only(text).speaker == "the FNSEA"
+
+
+def test_generational_suffix_stays_and_surname_resolves() -> None:
+    text = (
+        "Mayor Richard Bissen Jr. asked for patience. "
+        '"We are trying," he said. "We will," said Bissen.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Richard Bissen Jr."] * 2
