@@ -72,6 +72,8 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
     for i, (tok, _, _) in enumerate(toks[:-1]):
         if _key(tok) in TITLE_WORDS or _key(tok) in HONORIFICS or _key(tok) in ROLE_WORDS:
             cut = i + 1
+        elif tok.endswith(("'s", "\u2019s")):
+            cut = i + 1  # "Sweden's Ludvig Aberg": a possessive owner comes before the name
     # Titles not in the list ("Det Insp Mark Jones"): a known given name starts the name.
     for i, (tok, _, _) in enumerate(toks[cut:-1], start=cut):
         if _key(tok) in _GIVEN:

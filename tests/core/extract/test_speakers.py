@@ -401,3 +401,8 @@ def test_generational_suffix_stays_and_surname_resolves() -> None:
         '"We are trying," he said. "We will," said Bissen.'
     )
     assert [s for s, _ in attributed(text)] == ["Richard Bissen Jr."] * 2
+
+
+def test_possessive_owner_is_not_part_of_the_name() -> None:
+    text = "Scheffler beat Sweden's Ludvig Aberg. \"I'll be back,\" Aberg said."
+    assert only(text).speaker == "Ludvig Aberg"
