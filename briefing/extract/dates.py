@@ -315,7 +315,7 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
             decide whether a date outside it is past or future.
     """
     context = masked if masked is not None and len(masked) == len(text) else text
-    out = []
+    out: list[DateMention] = []
     done = 0
     for t in _TRIGGER.finditer(text):
         start = t.start()
@@ -336,9 +336,27 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
         resolved = _RESOLVERS[kind](m, published, fut, prep is not None)
         if resolved:
             start = prep.start() if prep else m.start()
-            out.append(DateMention(text[start : m.end()], start, m.end(), resolved))
+            end = m.end() - (text[m.end() - 1] == "." and kind == "mon" and len(m[kind]) > 5)
+            resolved = _year_in_context(text, out, kind, m, resolved)
+            out.append(DateMention(text[start:end], start, end, resolved))
             done = m.end()
     return out
+
+
+def _year_in_context(
+    text: str, found: list[DateMention], kind: str, m: re.Match[str], value: str
+) -> str:
+    """A month or day named without a year takes the year just stated in its sentence.
+
+    "The trial starts in June 2025 and ends by December": December 2025.
+    """
+    if kind not in {"md", "dm", "mon"} or (kind == "mon" and m["mon_q"]) or not found:
+        return value
+    last = found[-1]
+    near = m.start() - last.end < 150 and ". " not in text[last.end : m.start()]
+    if not near or last.resolved[:4] == value[:4] or "/" in last.resolved:
+        return value
+    return last.resolved[:4] + value[4:]
 
 
 def resolve_date(expression: str, published: _D | None) -> str | None:

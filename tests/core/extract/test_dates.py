@@ -91,3 +91,17 @@ def test_tense_is_read_in_the_date_s_own_clause() -> None:
 def test_date_inside_a_quote_takes_the_quote_s_tense() -> None:
     text = '"The real verdict is going to be Nov. 5 by the people," he said.'
     assert extract(text, datetime.date(2024, 5, 31)).dates[0].resolved == "2024-11-05"
+
+
+def test_month_takes_the_year_stated_in_its_sentence() -> None:
+    text = "The trial starts in June 2025 and ends by December."
+    dates = extract(text, datetime.date(2024, 3, 14)).dates
+    assert [(d.text, d.resolved) for d in dates] == [
+        ("in June 2025", "2025-06"),
+        ("by December", "2025-12"),
+    ]
+
+
+def test_sentence_full_stop_is_not_part_of_a_month() -> None:
+    (mention,) = extract("Results are due by the end of March.", datetime.date(2024, 3, 14)).dates
+    assert mention.text == "March"
