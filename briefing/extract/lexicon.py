@@ -95,6 +95,7 @@ TITLE_WORDS = word_set(
 
 # Words that mark a capitalised run as an organisation or place, never a person.
 ORG_WORDS = word_set(
+    "industry commerce business enterprise enterprises retail manufacturing "
     "beach park forest bay hill hills heights canyon desert peninsula cape harbour harbor "
     "field fields garden gardens lane drive terrace grove row boulevard highway motorway "
     "airfield base camp prison jail cathedral mosque temple synagogue abbey castle fort "
