@@ -257,8 +257,9 @@ class Attributor:
         names = [w for w in words if w.lower() != "the"]
         if not names or len(words) > 5 or not all(w[:1].isupper() for w in names):
             return None
-        if self.reader.persons_in(start, a + len(before)):
-            return None  # a person between commas is read by the usual rules
+        persons = self.reader.persons_in(start, a + len(before))
+        if persons:  # "Bankman-Fried's lawyer, Mark Cohen, said": the lawyer speaks
+            return Subject("person", persons[-1].name, persons[-1].start, persons[-1])
         return Subject("group", " ".join(words), start + 1)
 
     def _without_cue(self, i: int, q: QuoteSpan, prev: Attribution | None) -> Attribution:

@@ -406,3 +406,11 @@ def test_generational_suffix_stays_and_surname_resolves() -> None:
 def test_possessive_owner_is_not_part_of_the_name() -> None:
     text = "Scheffler beat Sweden's Ludvig Aberg. \"I'll be back,\" Aberg said."
     assert only(text).speaker == "Ludvig Aberg"
+
+
+def test_person_in_apposition_to_a_possessive_role() -> None:
+    text = (
+        "Sam Bankman-Fried was found guilty. Bankman-Fried's lawyer, Mark Cohen, said his "
+        'client "maintains his innocence".'
+    )
+    assert only(text).speaker == "Mark Cohen"
