@@ -30,6 +30,7 @@ _ARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben
 _RUN = re.compile(rf"(?={_U}){_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")
 _RUN_AT = re.compile(rf"{_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")  # from a known start
 _TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}(?!\w)")
+_CONTRACTION = re.compile(r"['\u2019](?:ve|re|m|ll|d|t|s)$|n['\u2019]t$")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
@@ -148,6 +149,8 @@ def _single(m: re.Match[str]) -> NameMention | None:
     key = _key(token)
     if key.rstrip(".") in STOP_CAPS or (key in TITLE_WORDS and key not in _SURNAMES) or not token:
         return None
+    if _CONTRACTION.search(key):
+        return None  # "We've", "It's", "Don't": never a name
     end = m.start() + len(token)
     return NameMention(m.start(), end, (token,), m.start(), None, None, _is_person((token,)))
 

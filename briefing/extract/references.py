@@ -77,7 +77,8 @@ class References:
             if m.person and masked[m.start] == text[m.start] and not self._is_common(m)
         ]
         self._person_starts = [m.start for m in self.persons]
-        self._mentions = mentions
+        # names inside quotations are not who the article says is speaking
+        self._mentions = [m for m in mentions if masked[m.start] == text[m.start]]
         self._organisations: Organisations | None = None  # built on first "the company"
         self.subject_like = SubjectMentions(masked, sentences, self.persons, self._may_be_subject)
         self.spoken: list[Spoken] = []

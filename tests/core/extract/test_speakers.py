@@ -414,3 +414,8 @@ def test_person_in_apposition_to_a_possessive_role() -> None:
         'client "maintains his innocence".'
     )
     assert only(text).speaker == "Mark Cohen"
+
+
+def test_contractions_and_quoted_words_are_not_organisations() -> None:
+    text = 'Tesla reported lower revenue. "We\'ve updated our line-up," the company said.'
+    assert only(text).speaker == "Tesla"
