@@ -91,8 +91,9 @@ class References:
         if m.tokens[0].lower() in PLACES:
             return False  # "Asked whether Japan would retaliate, he said"
         if self.sents.at(m.run_start)[0] == m.run_start:
-            # "Hundreds of veterans gathered": a quantity or group, not a name
-            return self.masked[m.end : m.end + 4] != " of "
+            # "Hundreds of veterans gathered", "Clutching her award, she said": no names
+            participle = len(m.name) > 5 and m.name.endswith(("ing", "ed"))
+            return self.masked[m.end : m.end + 4] != " of " and not participle
         before = self.masked[max(0, m.run_start - 12) : m.run_start]
         after = self.masked[m.end : m.end + 1]
         return (before.endswith(", ") and after == ",") or before.rstrip().endswith(_KIN)
