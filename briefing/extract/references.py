@@ -208,6 +208,8 @@ class References:
         head = descriptor_head(s.text) if s.kind == "group" else None
         if head is None or head not in ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS:
             return None
+        if any(w[:1].isupper() for w in s.text.split()[1:]):
+            return None  # "The Rail Delivery Group" is a name already, not "the group"
         lo = max(0, s.pos - LOOK_BACK)
         groups = [name for _, name, group in self.spoken_between(lo, s.pos) if group]
         if head in DOCUMENT_HEADS:

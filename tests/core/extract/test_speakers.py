@@ -419,3 +419,11 @@ def test_person_in_apposition_to_a_possessive_role() -> None:
 def test_contractions_and_quoted_words_are_not_organisations() -> None:
     text = 'Tesla reported lower revenue. "We\'ve updated our line-up," the company said.'
     assert only(text).speaker == "Tesla"
+
+
+def test_named_organisation_is_not_treated_as_a_descriptor() -> None:
+    text = (
+        "Aslef announced strikes. The Rail Delivery Group, which represents train operators, "
+        'said the strikes were "completely unnecessary".'
+    )
+    assert only(text).speaker == "The Rail Delivery Group"
