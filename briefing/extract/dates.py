@@ -64,7 +64,8 @@ _BACK = {
     "the weekend": re.compile(r"(?i:\b(?:over|at|during|on|this past) )$"),
 }
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|set to|set for|due to|is due|are due|scheduled (?:to|for)|expected to|"
+    r"\b(?:will|'ll|shall|set to|set for|due to|is due|are due|scheduled (?:to|for)|expected|"
+    r"forecast (?:for|on)|"
     r"plans? to|planned (?:to|for)|"
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of|"
     r"going to|is to|are to)\b"

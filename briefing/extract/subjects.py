@@ -259,8 +259,14 @@ class SubjectReader:
 
     def sentence_subject(self, a: int, b: int, subject_like: Container[int]) -> Subject | None:
         """The subject opening the sentence [a, b): its first named person, else its head."""
-        for m in self.persons_in(a, b):
+        persons = self.persons_in(a, b)
+        for k, m in enumerate(persons):
             if m.start in subject_like:
+                # "Tesla boss Elon Musk threatened …": the boss, not the company
+                nxt = persons[k + 1] if k + 1 < len(persons) else None
+                between = self.masked[m.end : nxt.run_start].split() if nxt else []
+                if nxt and between and all(w.islower() and _describes(w) for w in between):
+                    m = nxt
                 return Subject("person", m.name, m.start, m)
         words = [w for w in self._words(a, b) if "XX" not in w.group()]
         while words and not words[0].group()[0].isalnum():

@@ -427,3 +427,11 @@ def test_named_organisation_is_not_treated_as_a_descriptor() -> None:
         'said the strikes were "completely unnecessary".'
     )
     assert only(text).speaker == "The Rail Delivery Group"
+
+
+def test_company_boss_name_is_the_subject() -> None:
+    text = (
+        "Tesla boss Elon Musk threatened to ban the devices, calling the deal "
+        '"an unacceptable security violation".'
+    )
+    assert only(text).speaker == "Elon Musk"
