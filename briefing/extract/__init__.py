@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 # Bump whenever the output for the same input can change: stored results are recomputed.
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 
 
 def _quotes(text: str, spans: list[QuoteSpan], attributions: list[Attribution]) -> Iterator[Quote]:
