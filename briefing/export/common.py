@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.cite import iso_to_label
+from briefing.cite import format_date, iso_to_label
 from briefing.errors import ExportError
 from briefing.views import BriefView, ItemView
 
@@ -46,6 +46,17 @@ def refuse_unverified(brief: BriefView, allow_unverified: bool) -> list[ItemView
             "Fix them (`brief check`) or export with --allow-unverified to mark them."
         )
     return failing
+
+
+def metadata_rows(brief: BriefView) -> list[tuple[str, str]]:
+    """The title block's labelled lines (Prepared by, As of, …), empty ones left out."""
+    rows = [
+        ("Prepared by", brief.author),
+        ("As of", format_date(brief.as_of)),
+        ("Audience", brief.audience),
+        ("Purpose", brief.purpose),
+    ]
+    return [(label, value.strip()) for label, value in rows if value and value.strip()]
 
 
 def _short(text: str, width: int = 40) -> str:

@@ -8,12 +8,13 @@ from typing import Any
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from briefing.cite import Citation, Citer, format_date, in_text_parts, sources_list, speaker_line
+from briefing.cite import Citation, Citer, in_text_parts, sources_list, speaker_line
 from briefing.export.common import (
     UNVERIFIED_MARK,
     ExportResult,
     atomic_target,
     display_text,
+    metadata_rows,
     refuse_unverified,
     safe_text,
 )
@@ -112,7 +113,7 @@ class _Writer:
     def write_front_matter(self) -> None:
         title = add_paragraph(self.document, TITLE)
         self.text(title, safe_text(self.brief.title).strip() or UNTITLED)
-        for label, value in _metadata(self.brief):
+        for label, value in metadata_rows(self.brief):
             line = add_paragraph(self.document, METADATA)
             self.text(line, f"{label}: ", Look(bold=True))
             self.text(line, value)
@@ -196,16 +197,6 @@ class _Writer:
         self.text(paragraph, text[:at])
         append_external_link(paragraph, part, url, url)
         self.text(paragraph, text[at + len(url) :])
-
-
-def _metadata(brief: BriefView) -> list[tuple[str, str]]:
-    rows = [
-        ("Prepared by", brief.author),
-        ("As of", format_date(brief.as_of)),
-        ("Audience", brief.audience),
-        ("Purpose", brief.purpose),
-    ]
-    return [(label, value.strip()) for label, value in rows if value and value.strip()]
 
 
 def _set_properties(document: Any, brief: BriefView) -> None:

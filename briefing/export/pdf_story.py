@@ -6,8 +6,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, HRFlowable, Paragraph
 
-from briefing.cite import Citation, Citer, format_date, in_text_parts, sources_list, speaker_line
-from briefing.export.common import UNVERIFIED_MARK, display_text, safe_text
+from briefing.cite import Citation, Citer, in_text_parts, sources_list, speaker_line
+from briefing.export.common import UNVERIFIED_MARK, display_text, metadata_rows, safe_text
 from briefing.export.pdf_doc import Heading
 from briefing.export.pdf_fonts import markup
 from briefing.export.pdf_layout import (
@@ -108,7 +108,7 @@ class StoryWriter:
     def _front_matter(self) -> None:
         styles = self.styles
         self.story.add(Paragraph(text(self.brief.title.strip() or UNTITLED), styles.title))
-        for label, value in _metadata(self.brief):
+        for label, value in metadata_rows(self.brief):
             self.story.add(Paragraph(f"<b>{label}:</b> {text(value)}", styles.meta))
         rule = HRFlowable(
             width="100%", thickness=0.8, color=RULE_COLOR, spaceBefore=4, spaceAfter=2
@@ -187,16 +187,6 @@ class StoryWriter:
         self.story.add(heading)
         for number, entry in enumerate(entries, start=1):
             self.story.add(Paragraph(linked(entry, self._urls), style, bulletText=f"{number}."))
-
-
-def _metadata(brief: BriefView) -> list[tuple[str, str]]:
-    rows = [
-        ("Prepared by", brief.author),
-        ("As of", format_date(brief.as_of)),
-        ("Audience", brief.audience),
-        ("Purpose", brief.purpose),
-    ]
-    return [(label, value.strip()) for label, value in rows if value and value.strip()]
 
 
 def _source_numbers(brief: BriefView) -> dict[int, int]:

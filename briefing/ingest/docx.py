@@ -13,7 +13,7 @@ from defusedxml import DefusedXmlException
 
 from briefing.errors import InputError
 from briefing.ingest.draft import SourceDraft
-from briefing.ingest.meta import derive_title, headline, parse_date
+from briefing.ingest.meta import choose_title, parse_date
 from briefing.normalize import normalize_text
 
 # Zip-bomb limits (issue: check the directory before reading anything).
@@ -180,9 +180,7 @@ def read_docx(data: bytes, name: str) -> SourceDraft:
         raise InputError(f"{name} has no text in it; check that you chose the right document.")
     return SourceDraft(
         text=text,
-        title=normalize_text(title or "").replace("\n", " ")
-        or headline(text)
-        or derive_title(text),
+        title=choose_title(title, text),
         original=data,
         format="docx",
         author=author,

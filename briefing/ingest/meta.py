@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+from briefing.normalize import normalize_text
+
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _COMPACT_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
 # "(This story has not been edited by Devdiscourse staff ...)": the outlet names itself.
@@ -77,6 +79,11 @@ def derive_title(text: str) -> str:
     cut = sentence[: TITLE_LIMIT + 1].rsplit(" ", 1)[0] if " " in sentence else sentence
     cut = cut[:TITLE_LIMIT].rstrip(" ,;:—\u2013-")
     return cut + "…"
+
+
+def choose_title(stated: str | None, text: str) -> str:
+    """The document's own title when it has one, else its headline, else a derived one."""
+    return normalize_text(stated or "").replace("\n", " ") or headline(text) or derive_title(text)
 
 
 def headline(text: str) -> str | None:

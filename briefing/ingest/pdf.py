@@ -12,7 +12,7 @@ from pypdf.errors import PyPdfError
 
 from briefing.errors import InputError
 from briefing.ingest.draft import SourceDraft
-from briefing.ingest.meta import derive_title, headline, parse_date
+from briefing.ingest.meta import choose_title, parse_date
 from briefing.normalize import normalize_text
 
 MAX_PAGES = 2_000
@@ -135,9 +135,7 @@ def read_pdf(data: bytes, name: str) -> SourceDraft:
         )
     return SourceDraft(
         text=text,
-        title=normalize_text(title or "").replace("\n", " ")
-        or headline(text)
-        or derive_title(text),
+        title=choose_title(title, text),
         original=data,
         format="pdf",
         author=author,
