@@ -42,7 +42,7 @@ def _quotes(text: str, spans: list[QuoteSpan], attributions: list[Attribution]) 
         chain = attributions[i : j + 1]
         a = next((c for c in chain if c.rule != "continuation" and c.speaker), chain[0])
         first, last = spans[i], spans[j]
-        partial = is_partial(text, first) and i == j
+        partial = i == j and is_partial(text, first)
         yield Quote(
             text[first.start : last.end], first.start, last.end, a.speaker, a.role, a.cue,
             partial, a.rule,

@@ -45,7 +45,15 @@ class Organisations:
     """Organisation names mentioned in a text, to resolve "the company" to "Tesla"."""
 
     def __init__(self, mentions: list[NameMention], roster: Roster) -> None:
-        self._names = [m for m in mentions if _org_like(m, roster)]
+        # The same names recur through a text: each kind of mention is judged once.
+        memo: dict[tuple[tuple[str, ...], bool, str | None], bool] = {}
+        self._names = []
+        for m in mentions:
+            key = (m.tokens, m.person, m.honorific)
+            if key not in memo:
+                memo[key] = _org_like(m, roster)
+            if memo[key]:
+                self._names.append(m)
         self._starts = [m.start for m in self._names]
 
     def named_before(self, pos: int, lo: int, head: str, or_most: bool) -> str | None:

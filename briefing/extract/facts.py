@@ -47,10 +47,12 @@ def _find_all(text: str, phrases: tuple[str, ...]) -> list[int]:
 
 def _places(masked: str, mentions: list[NameMention]) -> list[int]:
     """Names after "in", "at", "from", "near": where something happened."""
+    # Every lead ends in a space: testing that one character first skips most mentions.
     return [
         m.run_start
         for m in mentions
-        if masked[max(0, m.run_start - 9) : m.run_start].endswith(_PLACE_LEADS)
+        if masked[m.run_start - 1 : m.run_start] == " "
+        and masked[max(0, m.run_start - 9) : m.run_start].endswith(_PLACE_LEADS)
     ]
 
 

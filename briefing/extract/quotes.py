@@ -154,7 +154,7 @@ def _gaps(para_len: int, base: int, spans: list[QuoteSpan]) -> list[tuple[int, i
 def is_title(text: str, q: QuoteSpan) -> bool:
     """A quoted work title or nickname ("the film "Oppenheimer"", Joe "Jaws" Smith)."""
     inner = text[q.start : q.end]
-    words = inner.rstrip(".,").split()
+    words = inner.rstrip(".,").split(None, 9)  # more than 8 words is never a title
     if len(words) > 8 or inner.rstrip(".,")[-1:] in ("!", "?", ";", ":", "") or not words:
         return False
     if not all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words):

@@ -71,6 +71,7 @@ class References:
         self.para_starts = [a for a, _ in paragraphs]
         # Words the text also writes in lower case are common nouns ("Officials" / "officials").
         self._words = set(text.split())
+        self._common: dict[str, bool] = {}
         self.persons = [
             m
             for m in mentions
@@ -103,8 +104,13 @@ class References:
         return len(m.tokens) == 1 and not m.honorific and self._common_noun(m.tokens[0])
 
     def _common_noun(self, word: str) -> bool:
-        low = word.lower()
-        return low in GROUP_NOUNS or any(low + end in self._words for end in ("", ",", "."))
+        # Asked for every mention of every name: answered once per word (issue: speed).
+        known = self._common.get(word)
+        if known is None:
+            low = word.lower()
+            known = low in GROUP_NOUNS or any(low + end in self._words for end in ("", ",", "."))
+            self._common[word] = known
+        return known
 
     def window(self, pos: int, paragraphs_back: int) -> int:
         """Where to stop looking back from `pos`: some paragraphs, at most LOOK_BACK chars."""

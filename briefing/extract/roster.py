@@ -122,6 +122,9 @@ class Roster:
             self._canon[toks] = owner
         for m in mentions:
             self._note(text, m)
+        # Roles are only read here, so the entries with one are fixed from now on: holder()
+        # need not walk every entry, nor lower-case every role, on each call (issue: speed).
+        self._roles = [(e, e.role.lower()) for e in self._entries.values() if e.role]
 
     def _note(self, text: str, m: NameMention) -> None:
         entry = self._canon.get(m.tokens) or self._alias_entry(m.tokens, m.start)
@@ -168,8 +171,11 @@ class Roster:
     def holder(self, title: str, pos: int) -> str | None:
         """The person last mentioned before `pos` whose stated role ends in `title`."""
         best: tuple[int, str] | None = None
-        for e in self._entries.values():
-            role = (e.role or "").lower()
+        # an empty title would match the entries without a role too
+        roles = (
+            self._roles if title else [(e, (e.role or "").lower()) for e in self._entries.values()]
+        )
+        for e, role in roles:
             if not role.endswith(title) or role[: -len(title)].rstrip().endswith(_NOT_THE):
                 continue
             i = bisect.bisect_right(e.positions, pos)

@@ -339,7 +339,7 @@ def is_partial(text: str, q: QuoteSpan) -> bool:
     first = next((c for c in inner if c.isalpha()), "")
     if first and first.islower():
         return True
-    if len(inner.split()) < 4 and inner[-1] not in ".!?,":
+    if len(inner.split(None, 3)) < 4 and inner[-1] not in ".!?,":  # counts up to 4 words
         return True
     i = q.open_at - 1
     while i >= 0 and text[i] == " ":
