@@ -56,8 +56,11 @@ _OPENERS = word_set(
     "Friday Saturday Sunday yesterday today tomorrow tonight earlier later early late mid "
     "last next this past coming ago"
 )
+_TRIGGER_WORDS = {w for o in _OPENERS for w in (o, o.capitalize())}
+# The lookahead turns away, in one step, the word starts no trigger can open.
 _TRIGGER = re.compile(
-    r"\b(?:\d|the weekend|" + trie_pattern({w for o in _OPENERS for w in (o, o.capitalize())}) + ")"
+    r"\b(?=[\d" + "".join(sorted({w[0] for w in _TRIGGER_WORDS} | {"t"})) + "])"
+    r"(?:\d|the weekend|" + trie_pattern(_TRIGGER_WORDS) + ")"
 )
 _BACK = {
     "ago": re.compile(rf"(?i:\b(?:{_NUM}) (?:day|week|month|year)s? )$"),

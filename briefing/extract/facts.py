@@ -20,6 +20,9 @@ _BOILERPLATE = (
 _FURNITURE = re.compile(
     r"(?:[Bb]y [A-Z][a-z]+ [A-Z]|(?i:photo|image|video|source|credit|related)s?:)"
 )
+# An ASCII first letter other than these never opens furniture: most sentences skip the
+# regex (non-ASCII letters still try it, "(?i:s)" also matches "\u017f").
+_FURNITURE_FIRST = frozenset("BbPpIiVvSsCcRr")
 _DIGIT = re.compile(r"\d+")
 # Found with str.find like the boilerplate: plain words, so no regex pass is needed.
 _NUMBER_WORDS = tuple(
@@ -54,6 +57,13 @@ def _places(masked: str, mentions: list[NameMention]) -> list[int]:
         if masked[m.run_start - 1 : m.run_start] == " "
         and masked[max(0, m.run_start - 9) : m.run_start].endswith(_PLACE_LEADS)
     ]
+
+
+def _furniture(text: str, at: int) -> bool:
+    first = text[at : at + 1]
+    if first.isascii() and first not in _FURNITURE_FIRST:
+        return False
+    return bool(_FURNITURE.match(text, at))
 
 
 def _inside(starts: list[int], a: int, b: int) -> bool:
@@ -112,7 +122,7 @@ def find_facts(
     boiler = _find_all(text.lower(), _BOILERPLATE)
     facts = []
     for k, (a, b) in enumerate(sentences):
-        if b - a < 20 or _inside(boiler, a, b) or _FURNITURE.match(text, a + (text[a] == "(")):
+        if b - a < 20 or _inside(boiler, a, b) or _furniture(text, a + (text[a] == "(")):
             continue
         facts.append(Fact(text[a:b], a, b, _score(text, masked, (a, b), base[k])))
     facts.sort(key=lambda f: (-f.score, f.start))

@@ -336,9 +336,11 @@ def _fill_run_on_quotes(quotes: list[QuoteSpan], atts: list[Attribution]) -> lis
 def is_partial(text: str, q: QuoteSpan) -> bool:
     """A short or embedded fragment rather than a full quoted sentence."""
     inner = text[q.start : q.end]
-    first = next((c for c in inner if c.isalpha()), "")
-    if first and first.islower():
-        return True
+    for c in inner:  # the first letter; a plain loop is cheaper than next(generator)
+        if c.isalpha():
+            if c.islower():
+                return True
+            break
     if len(inner.split(None, 3)) < 4 and inner[-1] not in ".!?,":  # counts up to 4 words
         return True
     i = q.open_at - 1

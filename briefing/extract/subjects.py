@@ -37,6 +37,7 @@ _LINKS = {"at", "for", "of", "from", "with"}
 _OWNER = re.compile(
     r"(?:\b(?:a|an|the|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
 )
+_LINK_WORDS = ("at", "for", "from", "of", "with")
 _GROUP_SINGULAR = {w.rstrip("s") for w in GROUP_NOUNS} | {"spokesperson", "analyst", "source"}
 _DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two"}
 
@@ -151,7 +152,7 @@ class SubjectReader:
             comma = self.masked.find(",", a, b)
             head = [m for m in persons if comma < 0 or m.end <= comma]
             pick = head[-1] if head else persons[0]
-            owner = _OWNER.search(self.masked, max(a, pick.run_start - 40), pick.run_start)
+            owner = self._owner(max(a, pick.run_start - 40), pick.run_start)
             if owner and owner.group("noun").lower().rstrip("s") in _GROUP_SINGULAR:
                 # "a spokesperson for Smith", "analysts at Goldman Sachs"
                 return Subject("group", self.masked[owner.start() : b], owner.start())
@@ -170,6 +171,15 @@ class SubjectReader:
         if last.lower() in PRONOUNS:
             return Subject("pronoun", last.lower(), words[-1].start())
         return self._group(words, from_end=True)
+
+    def _owner(self, a: int, b: int) -> re.Match[str] | None:
+        """`_OWNER` in [a, b), searched only when a linking word is among the last chars."""
+        # The match ends with "at|for|from|of|with", a space and maybe a newline: 7 chars
+        # hold it; searching 40 chars from every start is slow (issue: speed).
+        tail = self.masked[max(a, b - 7) : b]
+        if not any(link in tail for link in _LINK_WORDS):
+            return None
+        return _OWNER.search(self.masked, a, b)
 
     def _joined_before(self, head: list[NameMention], pick: NameMention) -> NameMention | None:
         """The person joined to `pick` by "and" just before it ("Smith and Jones")."""
