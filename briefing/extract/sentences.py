@@ -9,6 +9,7 @@ from briefing.extract.quotes import QuoteSpan
 _END = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?= +[\"'\u201c\u2018(\[]?(?:" + UPPER_CLASS + r"|\d))"
 )
+_STOPS = ".!?\u2026"  # the characters an _END match opens with
 _ABBREV = word_set(
     "mr mrs ms dr prof sen rep gov gen col lt capt adm sgt st jr sr no vs etc jan feb mar "
     "apr jun jul aug sep sept oct nov dec mt ft rev inc corp co ltd"
@@ -47,12 +48,37 @@ def _is_end(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _stops(masked: str) -> list[int]:
+    """Sorted offsets of every character that can open an `_END` match.
+
+    str.find passes over the text are several times faster than `re` scanning it for a
+    character class (issue: speed).
+    """
+    found = []
+    for mark in _STOPS:
+        i = masked.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = masked.find(mark, i + 1)
+    found.sort()
+    return found
+
+
 def sentence_spans(masked: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence; sentences never cross paragraphs."""
     spans: list[tuple[int, int]] = []
+    stops = _stops(masked)
     for a, b in paragraphs:
         pos = a
-        for m in _END.finditer(masked, a, b):
+        done = a  # what _END.finditer(masked, a, b) would have consumed so far
+        k = bisect.bisect_left(stops, a)
+        while k < len(stops) and stops[k] < b:
+            at = stops[k]
+            k += 1
+            m = _END.match(masked, at, b) if at >= done else None
+            if m is None:
+                continue
+            done = m.end()
             if _is_end(masked, m):
                 spans.append((pos, m.end()))
                 pos = m.end() + 1
