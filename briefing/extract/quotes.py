@@ -1,11 +1,12 @@
 """Finding quotation-mark spans: double and single, curly and straight, across paragraphs."""
 
+import bisect
 import re
 from typing import NamedTuple
 
 from briefing.extract.lexicon import word_set
 
-_DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+_DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 _OPENERS = "\u201c\u201e\u201f\u00ab"
 _OPEN_LEFT = " ([{\u2014\u2013-/:\u2018'\n"
 _CLOSE_RIGHT = " .,;:!?)]}\u2014\u2013-\u2026\u2019'\n"
@@ -66,13 +67,31 @@ def _trimmed(para: str, base: int, a: int, b: int) -> tuple[int, int] | None:
     return base + a, base + b
 
 
-def _double_spans(para: str, base: int, carried: bool) -> tuple[list[QuoteSpan], bool]:
-    """Pair the double marks of one paragraph; report whether a quote is left open."""
+def _double_marks(text: str) -> list[int]:
+    """Sorted offsets of every double quotation mark in `text`.
+
+    A str.find pass per mark is several times faster than `re` scanning for a character
+    class (issue: speed).
+    """
+    found = []
+    for mark in _DOUBLE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+def _double_spans(
+    para: str, base: int, carried: bool, marks: list[int]
+) -> tuple[list[QuoteSpan], bool]:
+    """Pair the double marks (offsets in `para`) of one paragraph; report whether a quote
+    is left open."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     continued = False
-    for m in _DOUBLE.finditer(para):
-        i = m.start()
+    for i in marks:
         kind = _kind(para, i)
         if open_at is None:
             if kind != "close":
@@ -185,9 +204,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     """Return every quotation span of normalized `text`, in text order."""
     out: list[QuoteSpan] = []
     carried = False
+    marks = _double_marks(text)
     for a, b in paragraphs:
         para = text[a:b]
-        spans, carried = _double_spans(para, a, carried)
+        lo, hi = bisect.bisect_left(marks, a), bisect.bisect_left(marks, b)
+        spans, carried = _double_spans(para, a, carried, [i - a for i in marks[lo:hi]])
         singles = _single_spans(para, a, 0, len(para)) if _may_open_single(para) else []
         out.extend(_nest(spans, singles) if singles else spans)
     return out
