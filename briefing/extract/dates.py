@@ -56,12 +56,16 @@ _OPENERS = word_set(
     "Friday Saturday Sunday yesterday today tomorrow tonight earlier later early late mid "
     "last next this past coming ago"
 )
-_TRIGGER_WORDS = {w for o in _OPENERS for w in (o, o.capitalize())}
-# The lookahead turns away, in one step, the word starts no trigger can open.
-_TRIGGER = re.compile(
-    r"\b(?=[\d" + "".join(sorted({w[0] for w in _TRIGGER_WORDS} | {"t"})) + "])"
-    r"(?:\d|the weekend|" + trie_pattern(_TRIGGER_WORDS) + ")"
+_TRIGGER = (
+    r"(?:\d|the weekend|" + trie_pattern({w for o in _OPENERS for w in (o, o.capitalize())}) + ")"
 )
+# A trigger opens a word (`\b` before it). `re` tries a pattern starting with `\b` at every
+# offset, slowly; one starting with a space is searched for at C speed. So triggers after
+# a space, triggers after any other non-word character, and one at offset 0 are found
+# apart and merged (issue: speed).
+_TRIGGER_AT = re.compile(_TRIGGER)
+_AFTER_SPACE = re.compile(f" ({_TRIGGER})")
+_AFTER_MARK = re.compile(rf"[^\w ]({_TRIGGER})")
 _BACK = {
     "ago": re.compile(rf"(?i:\b(?:{_NUM}) (?:day|week|month|year)s? )$"),
     "the weekend": re.compile(r"(?i:\b(?:over|at|during|on|this past) )$"),
@@ -309,6 +313,22 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool, bool], str | Non
 }  # fmt: skip
 
 
+def _triggers(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of every trigger, in text order: what `\b` + _TRIGGER would find.
+
+    Every trigger starts and ends with a word character, so none overlaps another (the
+    space inside "the weekend" is followed by no trigger) and the three searches cover
+    exactly the offsets where a word may start.
+    """
+    found = [(m.start(1), m.group(1)) for m in _AFTER_SPACE.finditer(text)]
+    found += [(m.start(1), m.group(1)) for m in _AFTER_MARK.finditer(text)]
+    first = _TRIGGER_AT.match(text)
+    if first:
+        found.append((0, first.group()))
+    found.sort()
+    return found
+
+
 def find_dates(text: str, published: _D | None, masked: str | None = None) -> list[DateMention]:
     """Return the date expressions of `text` that resolve, with ISO values.
 
@@ -321,9 +341,8 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
     context = masked if masked is not None and len(masked) == len(text) else text
     out: list[DateMention] = []
     done = 0
-    for t in _TRIGGER.finditer(text):
-        start = t.start()
-        back = _BACK.get(t.group())
+    for start, trigger in _triggers(text):
+        back = _BACK.get(trigger)
         if back:
             b = back.search(text, max(0, start - 24), start)
             start = b.start() if b else -1
