@@ -193,7 +193,10 @@ class References:
             phrase = s.text.lower()
         else:
             # "the Spaniard", "the 21-year-old Spaniard", "the veteran Serb"
-            lead = _THE_LEAD.search(self.masked, max(0, s.pos - 30), s.pos)
+            lo = max(0, s.pos - 30)
+            # _THE_LEAD needs "the " or "The ": test for it before searching every offset
+            has_the = "he " in self.masked[lo : s.pos]
+            lead = _THE_LEAD.search(self.masked, lo, s.pos) if has_the else None
             if lead is None:
                 return None
             phrase = f"the {s.text.lower()}"
