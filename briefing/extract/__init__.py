@@ -40,7 +40,11 @@ def _quotes(text: str, spans: list[QuoteSpan], attributions: list[Attribution]) 
         while j + 1 < len(spans) and spans[j].close_at is None and spans[j + 1].continued:
             j += 1
         chain = attributions[i : j + 1]
-        a = next((c for c in chain if c.rule != "continuation" and c.speaker), chain[0])
+        a = chain[0]
+        for c in chain:  # the first that names a speaker itself (a plain loop: speed)
+            if c.rule != "continuation" and c.speaker:
+                a = c
+                break
         first, last = spans[i], spans[j]
         partial = i == j and is_partial(text, first)
         yield Quote(

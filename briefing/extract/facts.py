@@ -2,6 +2,7 @@
 
 import bisect
 import re
+from operator import attrgetter
 
 from briefing.extract.lexicon import trie_pattern, word_set
 from briefing.extract.model import DateMention, Fact
@@ -124,5 +125,6 @@ def find_facts(
         if b - a < 20 or _inside(boiler, a, b) or _furniture(text, a + (text[a] == "(")):
             continue
         facts.append(Fact(text[a:b], a, b, _score(text, masked, (a, b), base[k])))
-    facts.sort(key=lambda f: (-f.score, f.start))
+    # Made in text order, so a stable sort on the score alone keeps ties in text order.
+    facts.sort(key=attrgetter("score"), reverse=True)
     return facts

@@ -127,8 +127,10 @@ class Roster:
         self._roles = [(e, e.role.lower()) for e in self._entries.values() if e.role]
 
     def _note(self, text: str, m: NameMention) -> None:
+        if not m.person:  # before the lookup, which only fills a cache (issue: speed)
+            return
         entry = self._canon.get(m.tokens) or self._alias_entry(m.tokens, m.start)
-        if entry is None or not m.person:
+        if entry is None:
             return
         entry.positions.append(m.start)
         entry.aliases.add(m.name if not m.honorific else f"{m.honorific} {m.name}")
