@@ -35,6 +35,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
 _GIVEN = FEMALE_NAMES | MALE_NAMES
+_PLAIN_TITLES = TITLE_WORDS - DEMONYMS  # computed once, not per name
 # Title words that are also common surnames: alone, "Green" is more likely Mark Green.
 _SURNAMES = {"green", "white", "king", "major", "bishop", "marshal", "cardinal"}
 _ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress"}
@@ -83,7 +84,7 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
         return cut - 1  # "King Charles", "Pope Francis": the title is how they are named
     # "Energy Minister German Galushchenko": a nationality after a title is a given name
     nationality_first = cut >= 2 and cut == len(toks) - 1 and _key(toks[cut - 1][0]) in DEMONYMS
-    if nationality_first and _key(toks[cut - 2][0]) in TITLE_WORDS - DEMONYMS:
+    if nationality_first and _key(toks[cut - 2][0]) in _PLAIN_TITLES:
         return cut - 1
     return cut
 

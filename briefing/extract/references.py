@@ -51,6 +51,7 @@ _KIN = (
     " neighbour",
     " neighbor",
 )
+_STANDING_HEADS = ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS  # joined once, not per call
 _THE_LEAD = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}$")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 
@@ -215,7 +216,7 @@ class References:
     def _organisation(self, s: Subject) -> str | None:
         """`the company` -> the organisation named most; `the statement` -> who issued it."""
         head = descriptor_head(s.text) if s.kind == "group" else None
-        if head is None or head not in ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS:
+        if head is None or head not in _STANDING_HEADS:
             return None
         if any(w[:1].isupper() for w in s.text.split()[1:]):
             return None  # "The Rail Delivery Group" is a name already, not "the group"

@@ -10,6 +10,7 @@ from briefing.extract.sentences import SentenceIndex
 
 _PREFIX_WORD = re.compile(r"[\w'\u2019.\-]+")
 _LEAD = word_set("the a an former then neither both")
+_ROLE_OR_LEAD = ROLE_WORDS | _LEAD  # joined once, not per word
 _NOT_IN_SUBJECT = CLAUSE_WORDS | word_set(
     "between of among against about for over like than into through after before "
     "whether if why how not no then so"
@@ -64,7 +65,7 @@ class SubjectMentions:
         s_start = self._sents.start_near(m.run_start, 300)
         prefix = self._masked[s_start : m.run_start]
         words = _PREFIX_WORD.findall(prefix[prefix.rfind(",") + 1 :])
-        if all(w[0].isupper() or w.lower() in ROLE_WORDS | _LEAD for w in words):
+        if all(w[0].isupper() or w.lower() in _ROLE_OR_LEAD for w in words):
             return True
         # "Local business owner Mr Patel": a short noun phrase, no verb or preposition.
         return len(words) <= 6 and not any(_clause_word(w) for w in words)

@@ -39,6 +39,7 @@ _OWNER = re.compile(
 )
 _LINK_WORDS = ("at", "for", "from", "of", "with")
 _GROUP_SINGULAR = {w.rstrip("s") for w in GROUP_NOUNS} | {"spokesperson", "analyst", "source"}
+_CLAUSE_OR_AUX = CLAUSE_WORDS | AUX_WORDS  # joined once, not per word
 _DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two"}
 
 
@@ -61,7 +62,7 @@ def _head_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
         if low in _LINKS and _org_like(_text_next(words, k, False)):
             head.append(w)  # "Analysts at Goldman Sachs"
             continue
-        if low in CLAUSE_WORDS | AUX_WORDS or not low[0].isalnum() or _verb_like(low):
+        if low in _CLAUSE_OR_AUX or not low[0].isalnum() or _verb_like(low):
             break
         nounish = (
             (w.group()[0].isupper() and low not in _DETERMINERS)
