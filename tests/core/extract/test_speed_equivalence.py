@@ -1,0 +1,81 @@
+"""The fast paths of the extractor agree with the plain regex scans they replace."""
+
+import random
+import re
+
+import pytest
+
+from briefing.extract import dates, facts, quotes, sentences
+from briefing.normalize import paragraphs
+from tests.core.extract.gold import load_articles
+
+_PIECES = [
+    "ago", " ", " ", "the weekend", "Monday", "mid", "2024", "5", "\u0663", "x", "a", "(",
+    "-", ".", "!", "?", "\u2026", '"', "\u201c", "\u201d", "'", "\n", "\n\n", ",", ";",
+    "after", "but", "that's", "band", "é", "_", " one ", "two", "dozens", "Mr", "He",
+]  # fmt: skip
+
+
+def _samples(count: int = 2000) -> list[str]:
+    rnd = random.Random(11)
+    out = [a.text for a in load_articles()]
+    out += ["".join(rnd.choice(_PIECES) for _ in range(rnd.randrange(0, 40))) for _ in range(count)]
+    return out
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[str]:
+    return _samples()
+
+
+def test_date_triggers_match_the_word_boundary_scan(samples: list[str]) -> None:
+    plain = re.compile(r"\b" + dates._TRIGGER)
+    for text in samples:
+        assert dates._triggers(text) == [(m.start(), m.group()) for m in plain.finditer(text)]
+
+
+def test_last_clause_opener_matches_a_forward_scan(samples: list[str]) -> None:
+    forward = re.compile(r"[,;]|\b(?:after|before|when|while|because|but|and|that|since)\b")
+    rnd = random.Random(5)
+    for text in samples:
+        lo = rnd.randrange(len(text) + 1)
+        hi = rnd.randrange(lo, len(text) + 1)
+        ends = [m.end() for m in forward.finditer(text, lo, hi)]
+        last = dates._LAST_CLAUSE_START.match(text, lo, hi)
+        assert (last.end() if last else lo) == (ends[-1] if ends else lo)
+
+
+def test_number_words_match_one_search_per_word(samples: list[str]) -> None:
+    for text in samples:
+        hits = []
+        for word in facts._NUMBER_WORDS:  # what one str.find pass per word found
+            i = text.find(f" {word} ")
+            while i >= 0:
+                hits.append(i)
+                i = text.find(f" {word} ", i + 1)
+        hits.sort()
+        assert [m.start() for m in facts._NUMBER_WORD.finditer(text)] == hits
+
+
+def test_sentence_ends_match_the_per_paragraph_scan(samples: list[str]) -> None:
+    def plain(masked: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        spans = []
+        for a, b in paras:
+            pos = a
+            for m in sentences._END.finditer(masked, a, b):
+                if sentences._is_end(masked, m):
+                    spans.append((pos, m.end()))
+                    pos = m.end() + 1
+            if pos < b:
+                spans.append((pos, b))
+        return spans
+
+    for text in samples:
+        paras = paragraphs(text)
+        assert sentences.sentence_spans(text, paras) == plain(text, paras)
+
+
+def test_double_marks_match_a_character_class_scan(samples: list[str]) -> None:
+    marks = re.compile("[" + quotes._DOUBLE_MARKS + "]")
+    for text in samples:
+        assert quotes._double_marks(text) == [m.start() for m in marks.finditer(text)]
