@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from briefing.extract import dates, facts, quotes, sentences
+from briefing.extract import dates, facts, names, quotes, sentences
+from briefing.extract.lexicon import UPPER_CLASS
 from briefing.normalize import paragraphs
 from tests.core.extract.gold import load_articles
 
@@ -79,3 +80,21 @@ def test_double_marks_match_a_character_class_scan(samples: list[str]) -> None:
     marks = re.compile("[" + quotes._DOUBLE_MARKS + "]")
     for text in samples:
         assert quotes._double_marks(text) == [m.start() for m in marks.finditer(text)]
+
+
+def test_capitalised_runs_match_the_lookahead_scan() -> None:
+    plain = re.compile(
+        rf"(?={UPPER_CLASS}){names._TOKEN}(?: (?:{names._PARTICLE} ){{0,2}}{names._TOKEN})*"
+    )
+    pieces = [
+        "Mr", "Mrs", "Ms", "Mme", "Dr", "Prof", "Sen", "St", "Sr", "Sgt", "Capt", "Col", "Jr",
+        "Lt", "Gov", "Gen", "Rep", "Rev", ".", " ", "A", "B.", "al-", "Smith", "de", "van",
+        "x", "\n", "'", "\u2019", "-", "\u00c9", "\u00e9", "iPhone", "O'Brien",
+    ]  # fmt: skip
+    rnd = random.Random(9)
+    texts = [a.text for a in load_articles()]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(12))) for _ in range(5000)]
+    for text in texts:
+        assert [m.span() for m in names._RUN.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
