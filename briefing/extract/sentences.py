@@ -96,7 +96,8 @@ class SentenceIndex:
 
     def index_at(self, pos: int) -> int:
         """Index of the sentence containing `pos` (or the one before a gap)."""
-        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i if i > 0 else 0  # not max(): called for every quote, cue and name
 
     def at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence containing `pos`."""
@@ -108,4 +109,5 @@ class SentenceIndex:
         Text without full stops is one endless "sentence"; looking back only so far keeps
         every lookup short (issue: no quadratic scans).
         """
-        return max(self.at(pos)[0], pos - limit)
+        start = self.spans[self.index_at(pos)][0]
+        return start if start > pos - limit else pos - limit

@@ -208,9 +208,10 @@ class Attributor:
         return bool(_PASSIVE_AUX.search(self.masked, max(0, cm.start() - 8), cm.start()))
 
     def _pre_start(self, q: QuoteSpan) -> int:
-        s_a = self.sents.start_near(q.open_at)
-        prev_ends = [o.outer_end for o in self._quotes_before(q) if o.outer_end > s_a]
-        return max([s_a, *prev_ends])
+        start = self.sents.start_near(q.open_at)
+        for o in self._quotes_before(q):  # after the quotes just before, if in the sentence
+            start = max(start, o.outer_end)
+        return start
 
     def _quotes_before(self, q: QuoteSpan) -> list[QuoteSpan]:
         i = bisect.bisect_left(self._opens, q.open_at)

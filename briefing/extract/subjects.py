@@ -130,11 +130,12 @@ class SubjectReader:
 
     def persons_in(self, a: int, b: int) -> list[NameMention]:
         """Person mentions lying wholly inside [a, b)."""
+        persons = self.persons
         i = bisect.bisect_left(self._starts, a)
         out = []
-        while i < len(self.persons) and self.persons[i].start < b:
-            if self.persons[i].end <= b:
-                out.append(self.persons[i])
+        while i < len(persons) and persons[i].start < b:
+            if persons[i].end <= b:
+                out.append(persons[i])
             i += 1
         return out
 
