@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from briefing.extract import dates, facts, names, quotes, sentences
+from briefing.extract import dates, facts, names, quotes, sentences, speakers
 from briefing.extract.lexicon import UPPER_CLASS
 from briefing.normalize import paragraphs
 from tests.core.extract.gold import load_articles
@@ -96,5 +96,17 @@ def test_capitalised_runs_match_the_lookahead_scan() -> None:
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(12))) for _ in range(5000)]
     for text in texts:
         assert [m.span() for m in names._RUN.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+def test_clause_breaks_match_the_plain_alternation(samples: list[str]) -> None:
+    plain = re.compile(r"[,;(\u2014]| but | and (?![A-Z])| that | while | as | because ")
+    pieces = [" but ", " and ", " And ", "that ", " while", " as ", "because ", ",", ";", "(",
+              "\u2014", " ", "x", "A"]  # fmt: skip
+    rnd = random.Random(4)
+    texts = samples + ["".join(rnd.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in speakers._CLAUSE_BREAK.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
