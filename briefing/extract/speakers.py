@@ -182,7 +182,7 @@ class Attributor:
             )
         if self._passive(cm):
             return _Cue(None, cm.group(), cm.start(), passive=True)
-        if len(self.masked[lead : cm.start()].split()) > 10:
+        if len(self.masked[lead : cm.start()].split(None, 10)) > 10:  # over 10 words
             # `, Maria Van Kerkhove, the WHO's acting director of …, told reporters`
             subj = self.reader.at_start(lead, cm.start())
             appositive = self.masked[max(0, cm.start() - 3) : cm.start()].rstrip().endswith(",")

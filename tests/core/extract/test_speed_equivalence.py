@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from briefing.extract import dates, facts, names, quotes, sentences, speakers
+from briefing.extract import dates, facts, names, quotes, sentences, speakers, subjects
 from briefing.extract.lexicon import UPPER_CLASS
 from briefing.normalize import paragraphs
 from tests.core.extract.gold import load_articles
@@ -108,5 +108,16 @@ def test_clause_breaks_match_the_plain_alternation(samples: list[str]) -> None:
     texts = samples + ["".join(rnd.choice(pieces) for _ in range(12)) for _ in range(3000)]
     for text in texts:
         assert [m.span() for m in speakers._CLAUSE_BREAK.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+def test_subject_words_match_the_plain_alternation(samples: list[str]) -> None:
+    plain = re.compile(r"(?:[A-Z]\.){2,}|[\w'\u2019\-]+|[^\w\s]")
+    pieces = ["U.S.", "A.", "B", ".", " ", "x", "'", "\u2019", "-", ",", "\u00e9", "\n", "_"]
+    rnd = random.Random(6)
+    texts = samples + ["".join(rnd.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in subjects._WORD.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
