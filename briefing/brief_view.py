@@ -11,6 +11,7 @@ from briefing import analysis
 from briefing.anchors import verify_anchor, verify_text
 from briefing.compose import brief_sections, section_items
 from briefing.errors import NotFoundError
+from briefing.extract import DateMention
 from briefing.library import grade_label
 from briefing.models import Brief, Item, Source
 from briefing.refresh import item_anchor
@@ -33,11 +34,13 @@ def brief_view(session: Session, brief_id: int) -> BriefView:
     if brief is None:
         raise NotFoundError(f"No brief with id {brief_id}; run `brief list` to see the briefs.")
     sources: dict[int, Source] = {}
+    source_dates: dict[int, tuple[DateMention, ...]] = {}  # each extraction decoded once
     sections = []
     for section in brief_sections(session, brief_id):
         assert section.id is not None
         items = tuple(
-            _item_view(session, item, sources) for item in section_items(session, section.id)
+            _item_view(session, item, sources, source_dates)
+            for item in section_items(session, section.id)
         )
         sections.append(
             SectionView(section.id, section.title, section.position, section.budget_lines, items)
@@ -65,7 +68,12 @@ def brief_view(session: Session, brief_id: int) -> BriefView:
     )
 
 
-def _item_view(session: Session, item: Item, sources: dict[int, Source]) -> ItemView:
+def _item_view(
+    session: Session,
+    item: Item,
+    sources: dict[int, Source],
+    source_dates: dict[int, tuple[DateMention, ...]],
+) -> ItemView:
     assert item.id is not None
     anchor = None
     verification = Verification(True)
@@ -78,9 +86,14 @@ def _item_view(session: Session, item: Item, sources: dict[int, Source]) -> Item
         sources[item.source_id] = source
         anchor = item_anchor(item)
         verification = _verify(item, anchor, source.text)
-        dates = _dates_within(session, source, anchor.start, anchor.end)
+        if item.source_id not in source_dates:
+            source_dates[item.source_id] = analysis.extraction_for(session, source).dates
+        found = source_dates[item.source_id]
+        dates = tuple(
+            (d.text, d.resolved) for d in found if anchor.start <= d.start and d.end <= anchor.end
+        )
         corroborated = corroborating(session, source, anchor.exact)
-        said_on = _lead_event_date(session, source) if item.kind == "quote" else None
+        said_on = _lead_event_date(source, found) if item.kind == "quote" else None
     return ItemView(
         id=item.id,
         section_id=item.section_id,
@@ -111,14 +124,7 @@ def _verify(item: Item, anchor: Anchor, source_text: str) -> Verification:
     return verify_text(item.text, anchor.exact)
 
 
-def _dates_within(
-    session: Session, source: Source, start: int, end: int
-) -> tuple[tuple[str, str], ...]:
-    found = analysis.extraction_for(session, source).dates
-    return tuple((d.text, d.resolved) for d in found if start <= d.start and d.end <= end)
-
-
-def _lead_event_date(session: Session, source: Source) -> dt.date | None:
+def _lead_event_date(source: Source, found: tuple[DateMention, ...]) -> dt.date | None:
     """The day the lead paragraph dates its event to ("met … on Monday"), if it does.
 
     Wire stories report remarks from the event of their lead, so a quote's
@@ -126,7 +132,7 @@ def _lead_event_date(session: Session, source: Source) -> dt.date | None:
     """
     lead_end = source.text.find("\n\n")
     lead_end = len(source.text) if lead_end < 0 else lead_end
-    for mention in analysis.extraction_for(session, source).dates:
+    for mention in found:
         if mention.start >= lead_end:
             break
         if len(mention.resolved) == 10 and "/" not in mention.resolved:
