@@ -1,17 +1,13 @@
 """Quotes with speakers, fact candidates, relative dates and a speaker roster from one text."""
 
-import datetime
-from collections.abc import Iterator
+from briefing.extract import native
 
-from briefing.extract.dates import find_dates, resolve_date
-from briefing.extract.facts import find_facts
-from briefing.extract.model import DateMention, Extraction, Fact, Person, Quote
-from briefing.extract.names import find_mentions
-from briefing.extract.quotes import QuoteSpan, find_quotes, is_title
-from briefing.extract.roster import Roster
-from briefing.extract.sentences import SentenceIndex, mask_quotes, sentence_spans
-from briefing.extract.speakers import Attribution, Attributor, is_partial
-from briefing.normalize import paragraphs as paragraph_spans
+# Before any submodule loads: the compiled modules, when fresh, are found first.
+native.activate(__path__)
+
+from briefing.extract.dates import resolve_date  # noqa: E402
+from briefing.extract.model import DateMention, Extraction, Fact, Person, Quote  # noqa: E402
+from briefing.extract.pipeline import extract  # noqa: E402
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -26,54 +22,3 @@ __all__ = [
 
 # Bump whenever the output for the same input can change: stored results are recomputed.
 EXTRACTOR_VERSION = "1.5.0"
-
-
-def _quotes(text: str, spans: list[QuoteSpan], attributions: list[Attribution]) -> Iterator[Quote]:
-    """One Quote per quotation; a quotation running over paragraphs is one Quote.
-
-    Its text is the verbatim stretch from the first opening mark to the closing one, so
-    it holds the paragraph break and the opening mark of each later paragraph.
-    """
-    i = 0
-    while i < len(spans):
-        j = i
-        while j + 1 < len(spans) and spans[j].close_at is None and spans[j + 1].continued:
-            j += 1
-        chain = attributions[i : j + 1]
-        a = chain[0]
-        for c in chain:  # the first that names a speaker itself (a plain loop: speed)
-            if c.rule != "continuation" and c.speaker:
-                a = c
-                break
-        first, last = spans[i], spans[j]
-        partial = i == j and is_partial(text, first)
-        yield Quote(
-            text[first.start : last.end], first.start, last.end, a.speaker, a.role, a.cue,
-            partial, a.rule,
-        )  # fmt: skip
-        i = j + 1
-
-
-def extract(text: str, published: datetime.date | None) -> Extraction:
-    """Extract quotes, facts, dates and people from normalized `text`.
-
-    Args:
-        text: the source's normalized text (briefing.normalize); all offsets index into it.
-        published: the publication date that relative dates resolve against, if known.
-    """
-    if isinstance(published, datetime.datetime):
-        published = published.date()  # a timestamp would put a time into every ISO date
-    paragraphs = paragraph_spans(text)
-    spans = [s for s in find_quotes(text, paragraphs) if not is_title(text, s)]
-    masked = mask_quotes(text, spans)
-    sentences = SentenceIndex(sentence_spans(masked, paragraphs))
-    mentions = find_mentions(text)
-    roster = Roster(text, mentions)
-    attributions = Attributor(
-        text, masked, spans, sentences, paragraphs, mentions, roster
-    ).attribute_all()
-    quotes = tuple(_quotes(text, spans, attributions))
-    dates = tuple(find_dates(text, published, masked))
-    facts = tuple(find_facts(text, masked, sentences.spans, mentions, dates))
-    speakers = {q.speaker for q in quotes if q.speaker}
-    return Extraction(quotes, facts, dates, roster.people(speakers))

@@ -67,11 +67,6 @@ def _furniture(text: str, at: int) -> bool:
     return bool(_FURNITURE.match(text, at))
 
 
-def _inside(starts: list[int], a: int, b: int) -> bool:
-    i = bisect.bisect_left(starts, a)
-    return i < len(starts) and starts[i] < b
-
-
 def _weights(starts: list[int], hints: list[tuple[list[int], float]]) -> list[float]:
     """Per sentence, the summed weight of the hint kinds found in it (each kind once).
 
@@ -88,15 +83,19 @@ def _weights(starts: list[int], hints: list[tuple[list[int], float]]) -> list[fl
     return total
 
 
-def _score(text: str, masked: str, span: tuple[int, int], base: float) -> float:
-    a, b = span
-    words = text.count(" ", a, b) + 1
+def _score(words: int, length: int, quoted: int, base: float) -> float:
+    """The sentence's hint weight, lowered when it is very short, very long or mostly quote.
+
+    Args:
+        words: its word count; length: its length in characters;
+        quoted: how many runs of four mask characters it holds.
+    """
     score = base
     if words < 8:
         score *= 0.4
     elif words > 60:
         score *= 0.7
-    if masked.count("XXXX", a, b) * 4 > (b - a) / 2:
+    if quoted * 4 > length / 2:
         score *= 0.5  # mostly quotation: a quote, not a fact
     return round(min(1.0, score), 3)
 
@@ -122,11 +121,17 @@ def find_facts(
     ]
     base = _weights([a for a, _ in sentences], hints)
     boiler = _find_all(text.lower(), _BOILERPLATE)
+    boiler.append(len(text))  # a sentinel: the walk below never runs off the end
+    spaces, runs = text.count, masked.count  # bound once: one call each per sentence
     facts = []
+    j = 0  # the first boilerplate hit at or after the sentence: sentences come in order
     for k, (a, b) in enumerate(sentences):
-        if b - a < 20 or _inside(boiler, a, b) or _furniture(text, a + (text[a] == "(")):
+        while boiler[j] < a:
+            j += 1
+        if b - a < 20 or boiler[j] < b or _furniture(text, a + (text[a] == "(")):
             continue
-        facts.append(Fact(text[a:b], a, b, _score(text, masked, (a, b), base[k])))
+        score = _score(spaces(" ", a, b) + 1, b - a, runs("XXXX", a, b), base[k])
+        facts.append(Fact(text[a:b], a, b, score))
     # Made in text order, so a stable sort on the score alone keeps ties in text order.
     facts.sort(key=attrgetter("score"), reverse=True)
     return facts

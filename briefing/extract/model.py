@@ -1,9 +1,15 @@
-"""The frozen result types of extraction and their JSON form (DESIGN.md `extract --json`)."""
+"""The frozen result types of extraction and their JSON form (DESIGN.md `extract --json`).
+
+Quote, Fact and DateMention are made by the ten thousand for a long text. Their
+`__init__` fills the instance dict directly: the one dataclasses writes for a frozen
+class calls object.__setattr__ per field, twice as slow (issue 3: speed). Fields and
+`__init__` parameters must stay in step; test_model checks they do.
+"""
 
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Quote:
     """A passage in quotation marks; `text` is the inner span `source[start:end]`.
 
@@ -30,6 +36,21 @@ class Quote:
     partial: bool
     rule: str
 
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        speaker: str | None,
+        speaker_role: str | None,
+        cue: str | None,
+        partial: bool,
+        rule: str,
+    ) -> None:
+        d = self.__dict__
+        d["text"], d["start"], d["end"], d["speaker"] = text, start, end, speaker
+        d["speaker_role"], d["cue"], d["partial"], d["rule"] = speaker_role, cue, partial, rule
+
     def to_json(self) -> dict[str, object]:
         """Return the DESIGN.md quote object plus the `partial` and `rule` extras."""
         return {
@@ -44,7 +65,7 @@ class Quote:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Fact:
     """A sentence that carries who/what/when/where/how many, scored 0..1."""
 
@@ -53,12 +74,16 @@ class Fact:
     end: int
     score: float
 
+    def __init__(self, text: str, start: int, end: int, score: float) -> None:
+        d = self.__dict__
+        d["text"], d["start"], d["end"], d["score"] = text, start, end, score
+
     def to_json(self) -> dict[str, object]:
         """Return the DESIGN.md fact object."""
         return {"text": self.text, "start": self.start, "end": self.end, "score": self.score}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class DateMention:
     """A date expression and its ISO resolution (day, month, year or START/END)."""
 
@@ -66,6 +91,10 @@ class DateMention:
     start: int
     end: int
     resolved: str
+
+    def __init__(self, text: str, start: int, end: int, resolved: str) -> None:
+        d = self.__dict__
+        d["text"], d["start"], d["end"], d["resolved"] = text, start, end, resolved
 
     def to_json(self) -> dict[str, object]:
         """Return the DESIGN.md date object."""

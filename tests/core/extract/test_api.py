@@ -1,13 +1,17 @@
 """The public interface other modules code against, and its JSON form."""
 
+import dataclasses
 import datetime
+import inspect
 import json
 import os
 import subprocess
 import sys
 import time
 
-from briefing.extract import EXTRACTOR_VERSION, Extraction, extract
+import pytest
+
+from briefing.extract import EXTRACTOR_VERSION, DateMention, Extraction, Fact, Quote, extract
 from tests.conftest import REPO
 from tests.core.extract.gold import load_articles
 
@@ -74,3 +78,17 @@ def test_output_does_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2")
     }  # fmt: skip
     assert len(outputs) == 1
+
+
+def test_result_types_take_every_field_and_stay_frozen() -> None:
+    # Their __init__ is hand-written for speed: it must list exactly the dataclass fields.
+    for cls in (Quote, Fact, DateMention):
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert list(inspect.signature(cls).parameters) == names
+        values = {name: f"v{k}" for k, name in enumerate(names)}
+        made = cls(**values)  # type: ignore[arg-type]
+        assert dataclasses.asdict(made) == values
+        assert made == cls(*values.values())  # type: ignore[arg-type]
+        assert hash(made) == hash(cls(**values))  # type: ignore[arg-type]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.start = 1  # type: ignore[misc]
