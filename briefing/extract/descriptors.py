@@ -53,7 +53,8 @@ class Organisations:
             if key not in memo:
                 memo[key] = _org_like(m, roster)
             if memo[key]:
-                self._names.append(m)
+                full = roster.organisation(m.tokens, m.start)  # "Northvale": Northvale Brands
+                self._names.append(m._replace(tokens=tuple(full.split())) if full else m)
         self._starts = [m.start for m in self._names]
 
     def named_before(self, pos: int, lo: int, head: str, or_most: bool) -> str | None:

@@ -57,6 +57,10 @@ HONORIFICS = {
 # Capitalised words that are a title, not part of a person's name ("Vice President Han Zheng").
 TITLE_WORDS = word_set(
     "lawmaker legislator congressman congresswoman fly-half scrum-half full-back "
+    "mp mep msp mla td councilman councilwoman councilmember alderman alderwoman "
+    "assemblyman assemblywoman selectman det insp supt "
+    "bassist drummer guitarist vocalist frontman frontwoman keyboardist pianist violinist "
+    "cellist keeper winger left-back right-back wing-back "
     "centre-back centre-half wicketkeeper batsman batter bowler jockey trainer rider "
     "cyclist boxer golfer sprinter swimmer skipper quarterback pitcher midfielder "
     "writer author artist actor actress singer musician player striker midfielder defender "
@@ -118,7 +122,10 @@ ORG_WORDS = word_set(
     "prize province region republic reserve reuters river road saint san santa school sea "
     "security senate service services south square st st. stadium state's states station "
     "stock strait street summit theater theatre tiktok times tower town trust twitter union "
-    "united university valley village week west xinhua year"
+    "united university valley village week west xinhua year "
+    # firms named by their trade: "High Mesa Homes", "ESB Networks"
+    "networks markets materials homes builders construction roofing plumbing guttering "
+    "logistics railway railroad sports radio studies"
 )
 
 MONTHS = {
@@ -150,7 +157,10 @@ STOP_CAPS = word_set(
     "since sir six so some speaking still subscribe sunday ten that the their then there "
     "these they this those though three thursday thus to today tomorrow tuesday two under "
     "updated video was watch we wednesday were what when where which while who whom whose "
-    "why will with without would writing yesterday yet you your"
+    "why will with without would writing yesterday yet you your "
+    # sentence adverbs ("Nearby, a father said") and time zones ("15:31 GMT")
+    "nearby elsewhere separately afterwards afterward overnight frankly "
+    "gmt bst utc cet cest est edt cst cdt pst pdt mst mdt ist jst aest"
 )
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
@@ -286,7 +296,15 @@ PLACES = word_set(
     "kiev istanbul ankara tehran baghdad damascus beirut jerusalem cairo riyadh dubai "
     "doha geneva zurich amsterdam stockholm oslo copenhagen helsinki lisbon athens "
     "nairobi lagos johannesburg singapore jakarta manila bangkok hanoi karachi lahore "
-    "kabul tokyo osaka hong kong macau taipei brasilia rio lima bogota caracas havana"
+    "kabul tokyo osaka hong kong macau taipei brasilia rio lima bogota caracas havana "
+    # US states and Canadian provinces (with the wire abbreviations that are no words)
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida "
+    "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
+    "massachusetts michigan minnesota mississippi missouri montana nebraska nevada "
+    "hampshire jersey carolina dakota ohio oklahoma oregon pennsylvania tennessee texas "
+    "utah vermont virginia wisconsin wyoming ontario quebec alberta manitoba saskatchewan "
+    "newfoundland yukon ala ariz ark calif colo conn fla kan ky mich minn mont neb nev "
+    "okla ore tenn tex vt wis wyo"
 )
 
 # Nationality adjectives: titles before a title ("German Chancellor"), but a given name

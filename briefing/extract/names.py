@@ -10,11 +10,13 @@ from briefing.extract.lexicon import (
     MALE_NAMES,
     MONTHS,
     ORG_WORDS,
+    PLACES,
     ROLE_WORDS,
     STOP_CAPS,
     TITLE_WORDS,
     UPPER_CLASS,
     WEEKDAYS,
+    word_set,
 )
 
 _U = UPPER_CLASS
@@ -39,18 +41,37 @@ _FIRST = (
     rf"{_U}(?:(?:{'|'.join(f'(?<={k})(?:{v})' for k, v in _HONORIFIC_TAILS.items())})\.(?!\S)"
     rf"|(?:\.{_U})+\.?|\.(?= {_U})|[\w\u2019'\-]*)"
 )
-_RUN = re.compile(rf"{_FIRST}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")
-_RUN_AT = re.compile(rf"{_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*")  # from a known start
-_TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}(?!\w)")
+# What may join two name words: particles ("von der"), or "&" in a firm ("Marks & Spencer")
+_JOIN = rf" (?:& )?(?:{_PARTICLE} ){{0,2}}"
+_RUN = re.compile(rf"{_FIRST}(?:{_JOIN}{_TOKEN})*")
+_RUN_AT = re.compile(rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*")  # from a known start
+_TOK = re.compile(rf"{_TOKEN}|{_PARTICLE}(?!\w)|&")
+# A nickname between a given name and a surname: Kieran "Tank" Doyle
+_NICKNAME = re.compile(rf" [\"\u201c\u2018']{_U}[\w\-]*(?: {_U}[\w\-]*)?[\"\u201d\u2019'] (?={_U})")
+# A place after a preposition is no one speaking ("the ministry in Gaza warned")
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|at|from|of|near|across|outside|inside|throughout|within|into|around) $"
+)
 _CONTRACTION = re.compile(r"['\u2019](?:ve|re|m|ll|d|t|s)$|n['\u2019]t$")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
-_NOT_NAMES = ORG_WORDS | set(MONTHS) | set(WEEKDAYS)
 _GIVEN = FEMALE_NAMES | MALE_NAMES
 _PLAIN_TITLES = TITLE_WORDS - DEMONYMS  # computed once, not per name
 # Title words that are also common surnames: alone, "Green" is more likely Mark Green.
 _SURNAMES = {"green", "white", "king", "major", "bishop", "marshal", "cardinal"}
 _ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress"}
+# Portfolio words are titles only before another title ("Energy Secretary X"); after a
+# name word they are part of a firm's name ("Ridgeline Energy Materials").
+_PORTFOLIOS = word_set(
+    "affairs agriculture commerce culture defence defense economy education energy "
+    "environment finance foreign health home interior trade transport treasury"
+)
+# A role noun no list holds ("Councilwoman", "Bassist", "Keeper") before a given name.
+_ROLE_SHAPE = re.compile(r"\w{3,}(?:man|woman|person|member|ist|er)")
+# Kunyas open Arabic names and tell the gender ("Umm Mohammed" is a woman).
+_KUNYAS = {"umm": "f", "bint": "f", "abu": "m", "ibn": "m"}
+# Words that show a run names no person: "Ashcombe Health Minerals" is a firm.
+_NOT_NAMES = ORG_WORDS | _PORTFOLIOS | set(MONTHS) | set(WEEKDAYS)
 # Honours after a name are dropped; generational suffixes ("Jr.", "III") are part of it.
 _POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "PhD", "MD"}
 
@@ -80,18 +101,34 @@ def _key(token: str) -> str:
     return token.lower()
 
 
+def _is_title(key: str, leading: bool, next_key: str) -> bool:
+    """Whether a run word is a title, given whether only titles stand before it."""
+    if key in HONORIFICS:
+        return leading or key != "m."  # "Rachel M. Dunn": a middle initial, not Monsieur
+    if key in TITLE_WORDS or key in ROLE_WORDS:
+        return leading or key not in _PORTFOLIOS or next_key in TITLE_WORDS
+    return False
+
+
 def _title_cut(toks: list[tuple[str, int, int]]) -> int:
     """Index of the first name token after any leading titles."""
     cut = 0
+    leading = True  # only titles so far
     for i, (tok, _, _) in enumerate(toks[:-1]):
-        if _key(tok) in TITLE_WORDS or _key(tok) in HONORIFICS or _key(tok) in ROLE_WORDS:
+        if _is_title(_key(tok), leading, _key(toks[i + 1][0])):
             cut = i + 1
-        elif tok.endswith(("'s", "\u2019s")):
+        elif tok.endswith(("'s", "\u2019s", "s'", "s\u2019")):
             cut = i + 1  # "Sweden's Ludvig Aberg": a possessive owner comes before the name
-    # Titles not in the list ("Det Insp Mark Jones"): a known given name starts the name.
+            leading = False
+        else:
+            leading = False
+    # Titles not in the list ("Councilwoman Rachel Dunn"): a known given name after a
+    # word shaped like a role noun starts the name; "Craig Anthony Hollis" keeps "Craig".
     for i, (tok, _, _) in enumerate(toks[cut:-1], start=cut):
         if _key(tok) in _GIVEN:
-            return i  # the first given name; "Kevin Mark Smith" keeps "Kevin"
+            if i > cut and _ROLE_SHAPE.fullmatch(_key(toks[i - 1][0])):
+                return i
+            break
     if cut and _key(toks[cut - 1][0]) in _ROYAL:
         return cut - 1  # "King Charles", "Pope Francis": the title is how they are named
     # "Energy Minister German Galushchenko": a nationality after a title is a given name
@@ -128,6 +165,8 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
     if pm and len(last) > 2:
         toks[-1] = (last[: pm.start()], a, a + pm.start())
     while len(toks) > 1 and _org_prefix(toks[0][0]):
+        if _ACRONYM.fullmatch(toks[0][0]) and not _names_person(toks[1:]):
+            break  # "ESB Networks": the acronym belongs to the firm's name
         toks.pop(0)
     while len(toks) > 2 and toks[-1][0].rstrip(".") in _POSTNOMINALS:
         toks.pop()  # "Richard Marks KC", "John Smith Jr."
@@ -138,6 +177,10 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
     gender = HONORIFICS.get(_key(honorific)) if honorific else None
     names = toks[cut:]
     tokens = tuple(t for t, _, _ in names)
+    if cut and not honorific and not _is_person(tokens) and not _owned(toks[:cut]):
+        names = toks  # "Health Ministry", "Supreme Court": the titles name the body
+        tokens = tuple(t for t, _, _ in names)
+    firm = "&" in tokens  # "Hollis Roofing & Guttering"
     # a lone stop word ("The") is no name, but "Theresa May" and "Mrs May" are
     stop_word = len(tokens) == 1 and not honorific and _key(tokens[0]).rstrip(".") in STOP_CAPS
     if stop_word or all(_key(t) in TITLE_WORDS for t in tokens):
@@ -149,8 +192,17 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
         toks[0][1],
         gender,
         honorific,
-        bool(honorific) or _is_person(tokens),
+        not firm and (bool(honorific) or _is_person(tokens)),
     )
+
+
+def _owned(toks: list[tuple[str, int, int]]) -> bool:
+    return any(t.endswith(("'s", "\u2019s", "s'", "s\u2019")) for t, _, _ in toks)
+
+
+def _names_person(toks: list[tuple[str, int, int]]) -> bool:
+    """True when the name these run words give, titles cut, reads as a person's."""
+    return _is_person(tuple(t for t, _, _ in toks[_title_cut(toks) :]))
 
 
 def _single(m: re.Match[str]) -> NameMention | None:
@@ -189,6 +241,8 @@ def find_mentions(text: str) -> list[NameMention]:
     append = out.append  # tens of thousands of runs: keep the loop body lean (issue: speed)
     # Names repeat through an article: read each distinct run once (issue: speed).
     seen: dict[str, NameMention | None] = {}
+    places: set[str] = set()  # the runs that are one place name ("Gaza")
+    nicknamed: list[int] = []  # indexes in `out` of one-word names before a quote mark
     for m in _RUN.finditer(text):
         at = m.start()
         # "al-Jaber said": the run found starts at "Jaber"; take the article along
@@ -199,19 +253,51 @@ def find_mentions(text: str) -> list[NameMention]:
         tpl = seen.get(run, _UNSEEN)
         if tpl is _UNSEEN:
             tpl = seen[run] = _template(run)
+            if tpl and tpl.person and len(tpl.tokens) == 1 and _key(tpl.tokens[0]) in PLACES:
+                places.add(run)
         if tpl is not None:
             start, end, tokens, run_start, gender, honorific, person = tpl
+            if run in places and _PLACE_AFTER.search(text, max(0, at - 12), at):
+                person = False
+            elif person and len(tokens) == 1 and text.startswith(_QUOTE_AFTER, end + at):
+                nicknamed.append(len(out))
             append(
                 NameMention(start + at, end + at, tokens, run_start + at, gender, honorific, person)
             )
+    if nicknamed:
+        _join_nicknames(text, out, nicknamed)
     return out
 
 
+_QUOTE_AFTER = (' "', " \u201c", " \u2018", " '")
+
+
+def _join_nicknames(text: str, out: list[NameMention], at: list[int]) -> None:
+    """Join `Given "Nick" Surname` into one mention of `Given Surname`, in place."""
+    for i in reversed(at):
+        given = out[i]
+        nick = _NICKNAME.match(text, given.end)
+        if given.honorific or given.start != given.run_start or nick is None:
+            continue
+        j = i + 1
+        while j < len(out) and out[j].run_start < nick.end():
+            j += 1  # the nickname's own mention
+        if j == len(out) or out[j].run_start != nick.end() or out[j].start != nick.end():
+            continue
+        last = out[j]
+        if not last.person or last.honorific:
+            continue
+        joined = given.tokens + last.tokens
+        out[i : j + 1] = [NameMention(given.start, last.end, joined, given.start, None, None, True)]
+
+
 def first_name_gender(tokens: tuple[str, ...]) -> str | None:
-    """'m' or 'f' when the first token is a common given name of that gender."""
+    """'m' or 'f' when the first token is a common given name (or kunya) of that gender."""
     if len(tokens) < 2:
         return None
     first = tokens[0].lower()
+    if first in _KUNYAS:
+        return _KUNYAS[first]
     if first in FEMALE_NAMES:
         return "f"
     if first in MALE_NAMES:

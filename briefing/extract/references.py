@@ -178,6 +178,9 @@ class References:
             first = self.roster.resolve(m.tokens, m.start)
             second = self.roster.resolve(s.partner.tokens, s.partner.start)
             return f"{first} and {second}", "group"
+        organisation = self.roster.organisation(m.tokens, m.start)
+        if organisation:
+            return organisation, "group"  # "Northvale said" after "Northvale Brands"
         if len(m.tokens) == 1 and not self.roster.known(m.tokens):
             if self._common_noun(m.tokens[0]):
                 return m.tokens[0], "group"

@@ -42,10 +42,18 @@ def _accept_role_word(word: str) -> tuple[bool, bool]:
     return False, False
 
 
+def _is_role_noun(word: str) -> bool:
+    low = word.lower()
+    return (low in ROLE_WORDS or low in TITLE_WORDS) and low not in HONORIFICS
+
+
 def role_before(text: str, start: int) -> str | None:
     """The title words right before a name ("U.S. Secretary of State"), if any."""
     window = text[max(0, start - 160) : start]
+    window = window[window.rfind("\n") + 1 :]  # a role never runs over a paragraph break
     words = list(_WORDS_BACK.finditer(window))
+    if len(words) > 1 and words[-1].group() == "," and _is_role_noun(words[-2].group()):
+        words.pop()  # "Scotland's First Minister, Alasdair Rennie": the title, then the name
     first = len(words)
     has_role = False
     for m in reversed(words):
@@ -91,13 +99,43 @@ def role_after(text: str, end: int) -> str | None:
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     """True when `small` names the same person as `big` (a prefix, suffix or subset)."""
-    if big[-1].rstrip(".") in _GENERATION and len(big) > 2:
-        big = big[:-1]  # "Bissen" is short for "Richard Bissen Jr."
+    big = _strip_generation(big)
     if len(small) >= len(big):
         return False
     if big[-len(small) :] == small or big[: len(small)] == small:
         return True
     return set(small) <= set(big) and small[-1] == big[-1]
+
+
+_Named = dict[tuple[str, ...], list[tuple[int, str]]]  # opening words -> (where, full name)
+
+
+def _organisation_prefixes(mentions: list[NameMention]) -> _Named:
+    """The opening words of every several-word organisation name, with where it is named."""
+    out: _Named = {}
+    for m in mentions:
+        if not m.person and len(m.tokens) > 1 and m.tokens[0][:1].isupper():
+            for k in range(1, len(m.tokens)):
+                out.setdefault(m.tokens[:k], []).append((m.start, m.name))
+    return out
+
+
+def _styled_fit(cands: list[_Entry], tokens: tuple[str, ...], gender: str | None) -> list[_Entry]:
+    """Of the entries a short form with an honorific may mean, those that fit it best.
+
+    "Mrs Ellery" is a woman, so not Paul Ellery; and an honorific goes with a surname,
+    so "Mr Hollis" is Craig Hollis rather than a "Hollis Jones" ("Mr Xi" may still be
+    Xi Jinping when nobody else fits).
+    """
+    fit = [e for e in cands if not (gender and e.gender and e.gender != gender)] or cands
+    surname = [e for e in fit if _strip_generation(e.tokens)[-len(tokens) :] == tokens]
+    return surname or fit
+
+
+def _strip_generation(big: tuple[str, ...]) -> tuple[str, ...]:
+    if big[-1].rstrip(".") in _GENERATION and len(big) > 2:
+        return big[:-1]  # "Bissen" is short for "Richard Bissen Jr."
+    return big
 
 
 class Roster:
@@ -110,7 +148,14 @@ class Roster:
         self._owners: dict[tuple[str, ...], list[_Entry]] = {}  # short form -> entries
         # Longest names first, then in order of appearance: the same text always gives the
         # same roster (a set's order would change with the hash seed).
-        first_seen = {m.tokens: None for m in mentions if m.person and len(m.tokens) > 1}
+        # Honorific mentions by position: "Mrs Ellery" is a woman, and a surname.
+        self._styled = {m.start: m.gender for m in mentions if m.honorific}
+        self._orgs = _organisation_prefixes(mentions)
+        first_seen = {
+            m.tokens: None
+            for m in mentions
+            if m.person and len(m.tokens) > 1 and not self._named_before(m.tokens, m.start)
+        }
         multi = sorted(first_seen, key=lambda t: -len(t))
         for toks in multi:
             owner = next((e for e in self._sharing(toks) if _contains(e.tokens, toks)), None)
@@ -145,6 +190,8 @@ class Roster:
         if cands is None:
             cands = [e for e in self._sharing(tokens) if _contains(e.tokens, tokens)]
             self._owners[tokens] = cands
+        if pos in self._styled and len(cands) > 1:
+            cands = _styled_fit(cands, tokens, self._styled[pos])
         if len(cands) < 2:
             return cands[0] if cands else None
 
@@ -160,6 +207,20 @@ class Roster:
         first = self._by_token.get(tokens[0], [])
         last = self._by_token.get(tokens[-1], []) if len(tokens) > 1 else []
         return first + [e for e in last if e not in first]
+
+    def organisation(self, tokens: tuple[str, ...], pos: int) -> str | None:
+        """The organisation named before `pos` whose name `tokens` open ("Northvale" for
+        "Northvale Brands"), when no person of the roster is named so; else None."""
+        if pos in self._styled or tokens in self._canon:
+            return None
+        full = self._named_before(tokens, pos)
+        return full if full and self._alias_entry(tokens, pos) is None else None
+
+    def _named_before(self, tokens: tuple[str, ...], pos: int) -> str | None:
+        named = self._orgs.get(tokens)
+        if not named or named[0][0] >= pos:
+            return None
+        return named[bisect.bisect_left(named, (pos, "")) - 1][1]
 
     def resolve(self, tokens: tuple[str, ...], pos: int) -> str:
         """The fullest name for `tokens` as used at `pos`; the tokens themselves if unknown."""

@@ -235,8 +235,8 @@ class SubjectReader:
         kept: list[re.Match[str]] = []
         for k, w in enumerate(seq):
             low = w.group().lower()
-            if low == "and" and _between_capitals(seq, k):
-                pass  # "Nurses and Midwives Organisation" is one name
+            if low in ("and", "&") and _between_capitals(seq, k):
+                pass  # "Nurses and Midwives Organisation", "Procter & Gamble": one name
             elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):
                 pass  # "officials at the Foreign Ministry"
             elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
@@ -267,6 +267,8 @@ class SubjectReader:
             return True
         if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
             return True  # "ITV said", "NATO said"
+        if "&" in words[1:-1]:
+            return True  # "Marks & Spencer said": a firm
         return any(
             w in GROUP_NOUNS or w + "s" in GROUP_NOUNS or w in ORG_WORDS or w in ROLE_WORDS
             for w in lows

@@ -1,0 +1,129 @@
+"""Person names and the roster: titles, initials, nicknames, firms, places, short forms."""
+
+import datetime
+
+from briefing.extract import extract
+from briefing.extract.names import NameMention, find_mentions
+
+DAY = datetime.date(2024, 3, 14)
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(text, DAY).quotes]
+
+
+def mention(text: str, name: str) -> NameMention:
+    found = [m for m in find_mentions(text) if m.name == name]
+    assert found, [m.name for m in find_mentions(text)]
+    return found[0]
+
+
+def test_unlisted_given_name_before_a_listed_one_is_kept() -> None:
+    text = 'Derwin Michael Coyle, 52, denies fraud. "I never took a penny," Coyle said.'
+    assert speakers(text) == ["Derwin Michael Coyle"]
+
+
+def test_unlisted_role_noun_before_a_given_name_is_a_title() -> None:
+    assert mention("Harpist Laura Finn opened the show.", "Laura Finn").person
+
+
+def test_kunya_opens_the_name_and_gives_the_gender() -> None:
+    text = (
+        'Umm Ahmed al-Sayed lives in a tent with her four children. "There is no water '
+        'left," she said.'
+    )
+    assert speakers(text) == ["Umm Ahmed al-Sayed"]
+
+
+def test_middle_initial_is_not_the_french_honorific() -> None:
+    text = (
+        "County Commissioner Diane M. Kearney voted against the plan. "
+        '"We were not consulted," Kearney said.'
+    )
+    assert speakers(text) == ["Diane M. Kearney"]
+    assert mention("M. Fabre a refusé.", "Fabre").honorific == "M."
+
+
+def test_honorific_short_form_is_a_surname_not_a_firm() -> None:
+    text = (
+        "Kevin Dobbs left school at 16. In 2010 he founded Dobbs Haulage with a single "
+        'lorry. "Margins are thin," Mr Dobbs said.'
+    )
+    assert speakers(text) == ["Kevin Dobbs"]
+
+
+def test_honorific_gender_picks_between_people_sharing_a_surname() -> None:
+    text = (
+        "Joan Pryce, 81, ran the shop for decades. Her son, Daniel Pryce, took it over in "
+        'May. "We never closed, not even once," Mrs Pryce said.'
+    )
+    assert speakers(text) == ["Joan Pryce"]
+
+
+def test_ampersand_joins_a_firm_name() -> None:
+    firm = mention("Lund Haulage & Storage went bust.", "Lund Haulage & Storage")
+    assert not firm.person
+    assert speakers('Carter & Webb said sales would "remain strong".') == ["Carter & Webb"]
+
+
+def test_trade_words_and_acronyms_make_firms() -> None:
+    assert not mention("Brightwater Homes is building 90 houses.", "Brightwater Homes").person
+    assert not mention("Power cuts, KDB Networks said.", "KDB Networks").person
+    assert mention("FAA Administrator Mike Whitaker spoke.", "Mike Whitaker").person
+
+
+def test_us_state_is_not_the_company() -> None:
+    text = (
+        "Lakeshore Railroad said it would pay for the clean-up. Ohio officials and Ohio "
+        'residents want more. "We are staying," the company said.'
+    )
+    assert speakers(text) == ["Lakeshore Railroad"]
+
+
+def test_place_after_a_preposition_is_no_person() -> None:
+    assert not mention("The ministry in Kabul warned of shortages.", "Kabul").person
+    assert mention("Kabul said the talks had failed.", "Kabul").person
+
+
+def test_member_of_parliament_is_a_title() -> None:
+    text = 'Tory MP Helen Grace sits on the committee. "This is a mess," Ms Grace said.'
+    assert speakers(text) == ["Helen Grace"]
+
+
+def test_nickname_in_quotes_inside_a_name() -> None:
+    text = 'Marcus "Bull" Henley scored twice. Henley said: "I loved every minute."'
+    assert speakers(text) == ["Marcus Henley"]
+
+
+def test_one_word_firm_is_the_firm_named_before() -> None:
+    text = (
+        "Shares in Castlegate Foods fell 9% on Monday. Castlegate said the outlook was "
+        '"challenging".'
+    )
+    assert speakers(text) == ["Castlegate Foods"]
+
+
+def test_portfolio_word_inside_a_firm_name_is_no_title() -> None:
+    firm = mention("Shares of Ashcombe Health Minerals rose.", "Ashcombe Health Minerals")
+    assert not firm.person
+    assert mention("Health Secretary Wes Streeting spoke.", "Wes Streeting").person
+
+
+def test_plural_possessive_owner_is_not_part_of_the_name() -> None:
+    text = "The Greens' Treasury spokesperson Ana Ruiz spoke."
+    assert "Ana Ruiz" in [m.name for m in find_mentions(text)]
+
+
+def test_role_before_a_comma_and_the_name() -> None:
+    text = (
+        'Storm warning\n\nWales\'s First Minister, Owen Pryor, urged calm. "Stay home," '
+        "the first minister said."
+    )
+    found = extract(text, DAY)
+    assert [p.role for p in found.people if p.name == "Owen Pryor"] == ["Wales's First Minister"]
+    assert [q.speaker for q in found.quotes] == ["Owen Pryor"]
+
+
+def test_sentence_adverbs_and_time_zones_are_not_names() -> None:
+    names = [m.name for m in find_mentions("Updated 14:02 GMT\n\nNearby, a man waited.")]
+    assert names == []
