@@ -164,10 +164,11 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
     pm = _POSSESSIVE.search(last)
     if pm and len(last) > 2:
         toks[-1] = (last[: pm.start()], a, a + pm.start())
+    the = False  # "The Hollow Pines": no person's name takes the article
     while len(toks) > 1 and _org_prefix(toks[0][0]):
         if _ACRONYM.fullmatch(toks[0][0]) and not _names_person(toks[1:]):
             break  # "ESB Networks": the acronym belongs to the firm's name
-        toks.pop(0)
+        the = toks.pop(0)[0] == "The"
     while len(toks) > 2 and toks[-1][0].rstrip(".") in _POSTNOMINALS:
         toks.pop()  # "Richard Marks KC", "John Smith Jr."
     if not toks:
@@ -192,7 +193,7 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
         toks[0][1],
         gender,
         honorific,
-        not firm and (bool(honorific) or _is_person(tokens)),
+        bool(honorific) or (not firm and not the and _is_person(tokens)),
     )
 
 
@@ -257,7 +258,9 @@ def find_mentions(text: str) -> list[NameMention]:
                 places.add(run)
         if tpl is not None:
             start, end, tokens, run_start, gender, honorific, person = tpl
-            if run in places and _PLACE_AFTER.search(text, max(0, at - 12), at):
+            if person and not honorific and text[at - 4 : at] == "the ":
+                person = False  # "the Hollow Pines", "the Guardian"
+            elif run in places and _PLACE_AFTER.search(text, max(0, at - 12), at):
                 person = False
             elif person and len(tokens) == 1 and text.startswith(_QUOTE_AFTER, end + at):
                 nicknamed.append(len(out))

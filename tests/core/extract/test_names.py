@@ -127,3 +127,9 @@ def test_role_before_a_comma_and_the_name() -> None:
 def test_sentence_adverbs_and_time_zones_are_not_names() -> None:
     names = [m.name for m in find_mentions("Updated 14:02 GMT\n\nNearby, a man waited.")]
     assert names == []
+
+
+def test_a_name_after_the_article_is_no_person() -> None:
+    assert not mention("Fans of the Velvet Foxes queued.", "Velvet Foxes").person
+    assert not mention("The Velvet Foxes split up.", "Velvet Foxes").person
+    assert mention("The Rev Anne Holt spoke.", "Anne Holt").person
