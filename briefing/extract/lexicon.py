@@ -160,7 +160,7 @@ STOP_CAPS = word_set(
     "why will with without would writing yesterday yet you your "
     # sentence adverbs ("Nearby, a father said") and time zones ("15:31 GMT")
     "nearby elsewhere separately afterwards afterward overnight frankly "
-    "gmt bst utc cet cest est edt cst cdt pst pdt mst mdt ist jst aest"
+    "am pm gmt bst utc cet cest est edt cst cdt pst pdt mst mdt ist jst aest"
 )
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}

@@ -4,7 +4,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.lexicon import HONORIFICS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS
+from briefing.extract.lexicon import HONORIFICS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, word_set
 from briefing.extract.model import Person
 from briefing.extract.names import NameMention, first_name_gender
 
@@ -16,6 +16,10 @@ _APPOSITIVE = re.compile(
 )
 _ROLE_CONNECT = {"of", "for"}
 _GENERATION = {"Jr", "Sr", "II", "III", "IV"}
+_NOT_ROLE_START = word_set(
+    "who which said told where when and is was are were has had have will would can could "
+    "does did may might should must"
+)
 _NOT_THE = ("vice", "deputy", "former", "assistant", "shadow", "acting")
 
 
@@ -82,8 +86,8 @@ def role_after(text: str, end: int) -> str | None:
         return None
     role = m.group("role").strip()
     words = role.lower().split()
-    if not words or words[0] in {"who", "which", "said", "told", "where", "when", "and"}:
-        return None
+    if not words or words[0] in _NOT_ROLE_START:
+        return None  # "X, who …", "X, is building 240 houses": a clause, not a role
     stems = (w.removesuffix("'s").removesuffix("\u2019s").strip(",;") for w in words)
     if not any(w in ROLE_WORDS for w in stems) and words[0] not in {
         "the",

@@ -4,6 +4,7 @@ import datetime
 
 from briefing.extract import extract
 from briefing.extract.names import NameMention, find_mentions
+from briefing.extract.roster import role_after
 
 DAY = datetime.date(2024, 3, 14)
 
@@ -133,3 +134,14 @@ def test_a_name_after_the_article_is_no_person() -> None:
     assert not mention("Fans of the Velvet Foxes queued.", "Velvet Foxes").person
     assert not mention("The Velvet Foxes split up.", "Velvet Foxes").person
     assert mention("The Rev Anne Holt spoke.", "Anne Holt").person
+
+
+def test_verb_phrase_after_a_name_is_no_role() -> None:
+    text = "Ridge Farms, is planting 90 acres of barley this spring, the firm said."
+    assert role_after(text, len("Ridge Farms")) is None
+    assert role_after("Ann Lee, the county clerk, said", len("Ann Lee")) == "county clerk"
+
+
+def test_clock_abbreviations_are_not_names() -> None:
+    names = [m.name for m in find_mentions("PM Keir Starmer spoke at 3 PM on Friday.")]
+    assert names == ["Keir Starmer"]
