@@ -182,6 +182,7 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
         names = toks  # "Health Ministry", "Supreme Court": the titles name the body
         tokens = tuple(t for t, _, _ in names)
     firm = "&" in tokens  # "Hollis Roofing & Guttering"
+    the = the and len(names) == len(toks)  # but "The Labour MP Jo Cox" is a person
     # a lone stop word ("The") is no name, but "Theresa May" and "Mrs May" are
     stop_word = len(tokens) == 1 and not honorific and _key(tokens[0]).rstrip(".") in STOP_CAPS
     if stop_word or all(_key(t) in TITLE_WORDS for t in tokens):
@@ -258,8 +259,8 @@ def find_mentions(text: str) -> list[NameMention]:
                 places.add(run)
         if tpl is not None:
             start, end, tokens, run_start, gender, honorific, person = tpl
-            if person and not honorific and text[at - 4 : at] == "the ":
-                person = False  # "the Hollow Pines", "the Guardian"
+            if person and start == run_start and text[at - 4 : at] == "the ":
+                person = False  # "the Hollow Pines", "the Guardian"; not "the MP Jo Cox"
             elif run in places and _PLACE_AFTER.search(text, max(0, at - 12), at):
                 person = False
             elif person and len(tokens) == 1 and text.startswith(_QUOTE_AFTER, end + at):

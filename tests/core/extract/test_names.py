@@ -134,6 +134,8 @@ def test_a_name_after_the_article_is_no_person() -> None:
     assert not mention("Fans of the Velvet Foxes queued.", "Velvet Foxes").person
     assert not mention("The Velvet Foxes split up.", "Velvet Foxes").person
     assert mention("The Rev Anne Holt spoke.", "Anne Holt").person
+    assert mention("The Tory MP Jo Hart spoke.", "Jo Hart").person
+    assert mention("Fans of the Tory MP Jo Hart cheered.", "Jo Hart").person
 
 
 def test_verb_phrase_after_a_name_is_no_role() -> None:
