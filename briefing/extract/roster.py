@@ -4,7 +4,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.lexicon import HONORIFICS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, word_set
+from briefing.extract.lexicon import (
+    HONORIFICS,
+    PLACES,
+    ROLE_WORDS,
+    STOP_CAPS,
+    TITLE_WORDS,
+    word_set,
+)
 from briefing.extract.model import Person
 from briefing.extract.names import NameMention, first_name_gender
 
@@ -118,7 +125,9 @@ def _organisation_prefixes(mentions: list[NameMention]) -> _Named:
     """The opening words of every several-word organisation name, with where it is named."""
     out: _Named = {}
     for m in mentions:
-        if not m.person and len(m.tokens) > 1 and m.tokens[0][:1].isupper():
+        if m.person or len(m.tokens) < 2 or not m.tokens[0][:1].isupper():
+            continue
+        if m.tokens[0].lower() not in PLACES:  # "Washington said" is not the Washington Post
             for k in range(1, len(m.tokens)):
                 out.setdefault(m.tokens[:k], []).append((m.start, m.name))
     return out

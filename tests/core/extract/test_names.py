@@ -102,6 +102,8 @@ def test_one_word_firm_is_the_firm_named_before() -> None:
         '"challenging".'
     )
     assert speakers(text) == ["Castlegate Foods"]
+    text = 'The Washington Post reported the talks. Washington said it was "hopeful".'
+    assert speakers(text) == ["Washington"]
 
 
 def test_portfolio_word_inside_a_firm_name_is_no_title() -> None:
