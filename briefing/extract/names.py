@@ -53,6 +53,7 @@ _PLACE_AFTER = re.compile(
     r"\b(?:in|at|from|of|near|across|outside|inside|throughout|within|into|around) $"
 )
 _CONTRACTION = re.compile(r"['\u2019](?:ve|re|m|ll|d|t|s)$|n['\u2019]t$")
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*\.?$")  # "Sen. Jo Ruiz, D-Calif., said"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _GIVEN = FEMALE_NAMES | MALE_NAMES
@@ -216,8 +217,8 @@ def _single(m: re.Match[str]) -> NameMention | None:
     key = _key(token)
     if key.rstrip(".") in STOP_CAPS or (key in TITLE_WORDS and key not in _SURNAMES) or not token:
         return None
-    if _CONTRACTION.search(key):
-        return None  # "We've", "It's", "Don't": never a name
+    if _CONTRACTION.search(key) or _PARTY_TAG.match(token):
+        return None  # "We've", "It's", "Don't", "R-Ohio": never a name
     end = m.start() + len(token)
     return NameMention(m.start(), end, (token,), m.start(), None, None, _is_person((token,)))
 

@@ -149,3 +149,8 @@ def test_verb_phrase_after_a_name_is_no_role() -> None:
 def test_clock_abbreviations_are_not_names() -> None:
     names = [m.name for m in find_mentions("PM Keir Starmer spoke at 3 PM on Friday.")]
     assert names == ["Keir Starmer"]
+
+
+def test_party_and_state_tag_is_no_name() -> None:
+    text = "Sen. Dale Kessler, R-Ohio, and Rep. Ann Ruiz, D-Calif., voted no."
+    assert [m.name for m in find_mentions(text)] == ["Dale Kessler", "Ann Ruiz"]
