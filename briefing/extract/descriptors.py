@@ -2,10 +2,12 @@
 
 import bisect
 import re
+from collections.abc import Callable
 
 from briefing.extract.lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
+    NOT_ORG_ACRONYMS,
     ORG_WORDS,
     PLACES,
     TITLE_WORDS,
@@ -44,7 +46,9 @@ def descriptor_head(phrase: str) -> str | None:
 class Organisations:
     """Organisation names mentioned in a text, to resolve "the company" to "Tesla"."""
 
-    def __init__(self, mentions: list[NameMention], roster: Roster) -> None:
+    def __init__(
+        self, mentions: list[NameMention], roster: Roster, opens: Callable[[NameMention], bool]
+    ) -> None:
         # The same names recur through a text: each kind of mention is judged once.
         memo: dict[tuple[tuple[str, ...], bool, str | None], bool] = {}
         self._names = []
@@ -55,11 +59,23 @@ class Organisations:
             if memo[key]:
                 self._names.append(m)
         self._starts = [m.start for m in self._names]
+        self._opens = opens  # does a mention open its sentence (is it a subject)?
+        # "Northvale" after "Northvale Brands": the short form names the same organisation.
+        self._full: dict[tuple[str, ...], tuple[int, str]] = {}
+        for m in self._names:
+            for k in range(1, len(m.tokens)):
+                self._full.setdefault(m.tokens[:k], (m.start, m.name))
+
+    def full_name(self, m: NameMention) -> str:
+        """The fullest name the text gave the organisation `m` names, before `m`."""
+        full = self._full.get(m.tokens)
+        return full[1] if full and full[0] < m.start else m.name
 
     def named_before(self, pos: int, lo: int, head: str, or_most: bool) -> str | None:
-        """The organisation named most often in [lo, pos); the latest on a tie.
+        """The organisation meant by "the <head>" at `pos`, named in [lo, pos).
 
-        One whose name holds the head word ("the alliance" -> "… Maritime Alliance") wins.
+        One whose name holds the head word ("the alliance" -> "… Maritime Alliance") wins;
+        else the latest one that was a sentence's subject; else the one named most often.
         """
         i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, pos)
         found = self._names[i:j]
@@ -67,14 +83,34 @@ class Organisations:
             return None
         named = [m for m in found if head in (t.lower() for t in m.tokens)]
         if named or not or_most:
-            return named[-1].name if named else None
+            return self.full_name(named[-1]) if named else None
+        subject = self.latest_subject(pos, lo)
+        if subject is not None:
+            return subject[1]
         counts: dict[str, float] = {}
         for m in found:
             # an acronym or a several-word name is surely an organisation; one word may not be
             sure = len(m.tokens) > 1 or _ACRONYM.fullmatch(m.name)
-            counts[m.name] = counts.get(m.name, 0.0) + (1.5 if sure else 1.0)
+            name = self.full_name(m)
+            counts[name] = counts.get(name, 0.0) + (1.5 if sure else 1.0)
         best = max(counts.values())
-        return next(m.name for m in reversed(found) if counts[m.name] == best)
+        return next(n for m in reversed(found) if counts[n := self.full_name(m)] == best)
+
+    def latest_subject(self, pos: int, lo: int) -> tuple[int, str] | None:
+        """(position, name) of the last organisation in [lo, pos) that opens its sentence."""
+        i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, pos)
+        found = self._names[i:j]
+        for m in reversed(found):
+            if self._opens(m) and self._sure(m, found):
+                return m.start, self.full_name(m)
+        return None
+
+    def _sure(self, m: NameMention, found: list[NameMention]) -> bool:
+        """A surely organisational name: several words, an acronym, a short form of one, or
+        a word named twice (once, "Volumes" opening a sentence is just a word)."""
+        if len(m.tokens) > 1 or _ACRONYM.fullmatch(m.name) or self.full_name(m) != m.name:
+            return True
+        return sum(1 for f in found if f.tokens == m.tokens) > 1
 
 
 def _org_like(m: NameMention, roster: Roster) -> bool:
@@ -82,7 +118,7 @@ def _org_like(m: NameMention, roster: Roster) -> bool:
         return not m.person
     word = m.tokens[0]
     if _ACRONYM.fullmatch(word):
-        return True
+        return word.lower() not in NOT_ORG_ACRONYMS
     low = word.lower()
     if low in ORG_WORDS or low in PLACES or low in TITLE_WORDS or m.honorific:
         return False

@@ -286,7 +286,19 @@ PLACES = word_set(
     "kiev istanbul ankara tehran baghdad damascus beirut jerusalem cairo riyadh dubai "
     "doha geneva zurich amsterdam stockholm oslo copenhagen helsinki lisbon athens "
     "nairobi lagos johannesburg singapore jakarta manila bangkok hanoi karachi lahore "
-    "kabul tokyo osaka hong kong macau taipei brasilia rio lima bogota caracas havana"
+    "kabul tokyo osaka hong kong macau taipei brasilia rio lima bogota caracas havana "
+    # US states, Canadian provinces and Australian states (not those that are given names)
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida "
+    "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
+    "massachusetts michigan minnesota mississippi missouri nebraska nevada ohio oklahoma "
+    "oregon pennsylvania tennessee texas utah vermont wisconsin wyoming ontario quebec "
+    "alberta manitoba saskatchewan queensland tasmania"
+)
+
+# Capitalised abbreviations that are no organisation: time zones ("15:31 GMT") and titles.
+NOT_ORG_ACRONYMS = word_set(
+    "gmt bst utc cet cest eet eest wet ist jst kst aest aedt nzst est edt cst cdt mst mdt "
+    "pst pdt akst hst am pm mp mps mep msp ms mla td ceo cfo coo cto md pr qc kc obe mbe cbe"
 )
 
 # Nationality adjectives: titles before a title ("German Chancellor"), but a given name

@@ -12,7 +12,14 @@ from briefing.extract.descriptors import (
     Organisations,
     descriptor_head,
 )
-from briefing.extract.lexicon import GROUP_NOUNS, PLACES, PRONOUNS, word_set
+from briefing.extract.lexicon import (
+    FEMALE_NAMES,
+    GROUP_NOUNS,
+    MALE_NAMES,
+    PLACES,
+    PRONOUNS,
+    word_set,
+)
 from briefing.extract.names import NameMention
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
@@ -51,6 +58,7 @@ _KIN = (
     " neighbour",
     " neighbor",
 )
+_GIVEN = FEMALE_NAMES | MALE_NAMES
 _STANDING_HEADS = ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS  # joined once, not per call
 _THE_LEAD = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}$")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
@@ -82,6 +90,7 @@ class References:
         # names inside quotations are not who the article says is speaking
         self._mentions = [m for m in mentions if masked[m.start] == text[m.start]]
         self._organisations: Organisations | None = None  # built on first "the company"
+        self._org_firsts: dict[str, list[NameMention]] | None = None  # by first word, lazily
         self.subject_like = SubjectMentions(masked, sentences, self.persons, self._may_be_subject)
         self.spoken: list[Spoken] = []
 
@@ -174,6 +183,9 @@ class References:
         if s.kind == "group" or s.mention is None:
             return s.text, "group"
         m = s.mention
+        org = self._organisation_named(m)
+        if org is not None:
+            return org, "group"
         if s.partner is not None:  # "Biden and Kishida said in a joint statement"
             first = self.roster.resolve(m.tokens, m.start)
             second = self.roster.resolve(s.partner.tokens, s.partner.start)
@@ -187,6 +199,21 @@ class References:
         name = self.roster.resolve(m.tokens, m.start)
         self.roster.learn_gender(name, m.gender)
         return name, "person"
+
+    def _organisation_named(self, m: NameMention) -> str | None:
+        """`Northvale said` after "Northvale Brands": a short form of an organisation."""
+        if m.honorific or m.tokens[0].lower() in _GIVEN:
+            return None
+        if self._org_firsts is None:
+            self._org_firsts = {}
+            for o in self._mentions:
+                if not o.person and len(o.tokens) > 1:
+                    self._org_firsts.setdefault(o.tokens[0], []).append(o)
+        n = len(m.tokens)
+        for o in reversed(self._org_firsts.get(m.tokens[0], [])):
+            if o.start < m.start and len(o.tokens) > n and o.tokens[:n] == m.tokens:
+                return o.name
+        return None
 
     def _described(self, s: Subject, cue: str) -> str | None:
         """`the prime minister`, `the Spaniard`: the person the article means by it."""
@@ -229,8 +256,16 @@ class References:
         if same:
             return same[-1]
         if self._organisations is None:
-            self._organisations = Organisations(self._mentions, self.roster)
+            self._organisations = Organisations(self._mentions, self.roster, self._opens)
         return self._organisations.named_before(s.pos, lo, head, head in ORG_HEADS)
+
+    def _opens(self, m: NameMention) -> bool:
+        """True when `m` opens its sentence, "The" aside: "The Rail Delivery Group said"."""
+        lead = self.masked[self.sents.start_near(m.run_start, 8) : m.run_start]
+        if lead not in {"", "The ", "the "}:
+            return False
+        # not an owner or a modifier: "The BBC's decision", "The Match of the Day host"
+        return self.masked[m.end : m.end + 4] not in {" of ", "'s ", "\u2019s "}
 
     def _pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
         """The person (he/she) or group (it/they/we) a pronoun most likely means."""

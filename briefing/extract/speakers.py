@@ -156,12 +156,21 @@ class Attributor:
         # `"… win." Smith said.` ends its sentence inside the marks, so the next "sentence"
         # is its attribution; after `called it "historic".` a new sentence begins.
         ended_inside = self.text[q.end - 1] in ".!?\u2026"
-        if ended_inside and s_b <= a + 1 and idx + 1 < len(self.sents.spans):
+        more = idx + 1 < len(self.sents.spans)
+        if ended_inside and s_b <= a + 1 and more and not self._led_in(q):
             n_a, n_b = self.sents.spans[idx + 1]
             s_b = n_b if "\n" not in self.text[a:n_a] else s_b
         j = bisect.bisect_left(self._opens, a)
         nxt = self._opens[j] if j < len(self._opens) else s_b
         return a, min(nxt, s_b)
+
+    def _led_in(self, q: QuoteSpan) -> bool:
+        """`Smith wrote: "…"`, `and said, "…"`: the quote's own sentence names its speaker."""
+        lead = self.masked[max(0, q.open_at - 24) : q.open_at].rstrip()
+        if lead.endswith(":"):
+            return True
+        words = lead[:-1].rsplit(None, 1) if lead.endswith(",") else []
+        return bool(words) and words[-1].lower() in CUE_WORDS
 
     def _after(self, q: QuoteSpan) -> _Cue | None:
         """A cue right after the quote: `, Smith said` or `, said Smith`."""

@@ -13,6 +13,7 @@ from briefing.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     ROLE_WORDS,
+    TITLE_WORDS,
     word_set,
 )
 from briefing.extract.names import NameMention
@@ -42,7 +43,20 @@ _OWNER = re.compile(
 _LINK_WORDS = ("at", "for", "from", "of", "with")
 _GROUP_SINGULAR = {w.rstrip("s") for w in GROUP_NOUNS} | {"spokesperson", "analyst", "source"}
 _CLAUSE_OR_AUX = CLAUSE_WORDS | AUX_WORDS  # joined once, not per word
-_DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two"}
+_DETERMINERS = {
+    "the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two",
+    "my", "our", "your", "his", "her", "another",
+}  # fmt: skip
+# Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
+# left of the party said" the phrase after "on" does not speak. ("by" and "from" name a
+# source: "a statement from the ministry".)
+_PP_BREAK = word_set("on in at to into with for near about over under")
+# Post-modifiers of an anonymous source, read back from the cue: "a source close to the
+# couple", "a person familiar with the matter", "officials briefed on the talks".
+_POSTMOD_PAIRS = {
+    ("close", "to"), ("familiar", "with"), ("briefed", "on"), ("involved", "in"),
+    ("knowledgeable", "about"), ("aware", "of"), ("with", "knowledge"),
+}  # fmt: skip
 
 
 def _org_like(word: str) -> bool:
@@ -64,18 +78,42 @@ def _head_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
         if low in _LINKS and _org_like(_text_next(words, k, False)):
             head.append(w)  # "Analysts at Goldman Sachs"
             continue
-        if low in _CLAUSE_OR_AUX or not low[0].isalnum() or _verb_like(low):
+        after_link = head and head[-1].group() in _LINKS
+        if low == "the" and after_link and _text_next(words, k, False)[:1].isupper():
+            head.append(w)  # "The Office of the State Engineer"
+            continue
+        if (
+            low in _CLAUSE_OR_AUX
+            or not low[0].isalnum()
+            or (_verb_like(low) and not _adjectival(head, low))
+        ):
             break
+        if _possessive(w):
+            head.append(w)  # "the band's": it only determines the noun that follows
+            seen_noun = False
+            continue
         nounish = (
             (w.group()[0].isupper() and low not in _DETERMINERS)
             or _group_noun(low)
             or low.endswith("-year-old")
+            or low in TITLE_WORDS  # "My consultant took me …"
         )
         if seen_noun and not nounish and low not in ROLE_WORDS:
             break  # "Analysts at Goldman Sachs cut …": "cut" is the verb
         seen_noun = seen_noun or nounish
         head.append(w)
     return head
+
+
+def _adjectival(head: list[re.Match[str]], low: str) -> bool:
+    """ "the band's married singer": an -ed word right after "the" or "'s" describes."""
+    if not head or low in CUE_WORDS or not low.endswith("ed"):
+        return False
+    return head[-1].group().lower() in _DETERMINERS or _possessive(head[-1])
+
+
+def _possessive(w: re.Match[str]) -> bool:
+    return w.group().endswith(("'s", "\u2019s"))
 
 
 def _group_noun(low: str) -> bool:
@@ -99,6 +137,13 @@ def _ends_phrase(words: list[re.Match[str]], k: int) -> bool:
     if mark == ".":
         return k == 0 or len(words[k - 1].group()) > 3 or words[k - 1].group().islower()
     return mark in {",", ";", ":"}
+
+
+def _postmodifier(seq: list[re.Match[str]], k: int) -> bool:
+    """In a backwards read, seq[k] belongs to a source's post-modifier ("close to")."""
+    low = seq[k].group().lower()
+    before = seq[k + 1].group().lower() if k + 1 < len(seq) else ""
+    return (before, low) in _POSTMOD_PAIRS or (low, seq[k - 1].group().lower()) in _POSTMOD_PAIRS
 
 
 def _between_capitals(seq: list[re.Match[str]], k: int) -> bool:
@@ -233,6 +278,7 @@ class SubjectReader:
         """A noun phrase such as "both sides" or "the foreign ministry"."""
         seq = list(reversed(words)) if from_end else words
         kept: list[re.Match[str]] = []
+        limit = 6
         for k, w in enumerate(seq):
             low = w.group().lower()
             if low == "and" and _between_capitals(seq, k):
@@ -240,9 +286,16 @@ class SubjectReader:
             elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):
                 pass  # "officials at the Foreign Ministry"
             elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
-                break
+                if not (from_end and kept):
+                    break
+                if _postmodifier(seq, k):
+                    limit = 10  # "a source close to the couple": read on to its head
+                elif low in _PP_BREAK:
+                    return None  # "… on the left of the party said": not the subject
+                else:
+                    break
             kept.append(w)
-            if len(kept) > 6:
+            if len(kept) > limit:
                 return None
         if from_end:
             kept.reverse()

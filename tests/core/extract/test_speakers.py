@@ -435,3 +435,63 @@ def test_company_boss_name_is_the_subject() -> None:
         '"an unacceptable security violation".'
     )
     assert only(text).speaker == "Elon Musk"
+
+
+def test_prepositional_object_before_the_cue_is_not_the_subject() -> None:
+    q = only('One delegate on the far right of the chamber said: "This will not pass."')
+    assert q.speaker == "One delegate"
+
+
+def test_source_post_modifier_stays_with_its_head() -> None:
+    q = only('An aide close to the governor said the plan was "dead in the water".')
+    assert q.speaker == "An aide close to the governor"
+
+
+def test_of_the_inside_an_organisation_name() -> None:
+    text = 'The Department of the Treasury, which runs the mint, said it was "reviewing it".'
+    assert only(text).speaker == "The Department of the Treasury"
+
+
+def test_possessive_determiner_opens_a_group_subject() -> None:
+    q = only('My landlord came round and said, "The rent goes up in May?" I said no.')
+    assert q.speaker == "My landlord"
+
+
+def test_participle_after_a_possessive_describes_the_noun() -> None:
+    text = 'The choir\'s retired conductor, who led it for 30 years, says it was "a joy" for him'
+    q = only(text)
+    assert q.speaker == "The choir's retired conductor"
+
+
+def test_short_form_of_an_organisation_is_the_organisation() -> None:
+    text = (
+        "Brightwater Foods cut its forecast on Monday.\n\n"
+        '"Demand held up in the north," Brightwater said.'
+    )
+    assert only(text).speaker == "Brightwater Foods"
+
+
+def test_the_company_is_the_organisation_last_made_subject() -> None:
+    text = (
+        "Harlow Capital owns a stake. Harlow Capital wants a sale, and Harlow Capital "
+        "has said so before.\n\n"
+        "Tidewater Holdings, which runs the port, said it had hired more staff.\n\n"
+        '"We are ready," the company said.'
+    )
+    assert only(text).speaker == "Tidewater Holdings"
+
+
+def test_time_zones_and_states_are_not_organisations() -> None:
+    text = (
+        "Lawyers for Corran Holdings met in Texas at 17:05 GMT and in Texas at 18:05 GMT.\n\n"
+        '"We will appeal," the company said.'
+    )
+    assert only(text).speaker == "Corran Holdings"
+
+
+def test_a_colon_introduction_beats_a_cue_in_the_next_sentence() -> None:
+    text = (
+        'On its website, Maple Grove Academy wrote: "Classes resume Monday." '
+        "The academy said it would reopen the library later."
+    )
+    assert only(text).speaker == "Maple Grove Academy"
