@@ -23,16 +23,47 @@ ORG_HEADS = word_set(
     "institute foundation society league party campaign board "
     "company firm corporation broadcaster bank carmaker automaker airline retailer "
     "manufacturer insurer lender startup start-up chipmaker club agency organisation "
-    "organization charity union regulator group network conglomerate giant"
+    "organization charity union regulator group network conglomerate giant "
+    "band orchestra choir duo trio quartet ensemble troupe"
 )
 # Heads that stand for an organisation only when one is named with that word
 # ("the ministry" -> "Foreign Ministry"), never for whichever is named most.
 NAMED_HEADS = word_set(
     "ministry department government office army military court palace embassy hospital "
-    "university school museum regulator watchdog"
+    "university school museum regulator watchdog center centre"
 )
 # Heads of phrases that stand for whoever issued them ("the statement said").
-DOCUMENT_HEADS = word_set("statement readout report release memo letter filing post note")
+DOCUMENT_HEADS = word_set(
+    "statement readout report release memo letter filing post note message email text tweet"
+)
+
+
+# Heads of unnamed sources: "the official" refers back to "an Egyptian official".
+ANONYMOUS_HEADS = word_set(
+    "official source spokesperson spokesman spokeswoman aide diplomat insider person "
+    "resident witness fan executive employee worker officer adviser advisor analyst "
+    "neighbour neighbor relative friend colleague"
+)
+_INDEFINITE = r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother) "
+_ANTECEDENTS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def anonymous_match(name: str, words: list[str]) -> bool:
+    """True when the unnamed source `name` ("A source close to X") fits "the <words>"."""
+    low = name.lower().split()
+    return len(low) > 1 and low[0] in {"a", "an", "one", "another"} and set(words) <= set(low)
+
+
+def antecedent(masked: str, lo: int, pos: int, words: list[str]) -> str | None:
+    """The last "a/an/one … <words>" noun phrase in [lo, pos): "the senior official" ->
+    "a senior official"; None when there is none."""
+    pattern = _ANTECEDENTS.get(tuple(words))
+    if pattern is None:
+        mods = "".join(rf"(?:[\w-]+ )*?{re.escape(w)} " for w in words[:-1])
+        pattern = re.compile(rf"{_INDEFINITE}(?:[\w-]+ ){{0,3}}?{mods}{re.escape(words[-1])}\b")
+        _ANTECEDENTS[tuple(words)] = pattern
+    found = [m.group() for m in pattern.finditer(masked, lo, pos)]
+    return found[-1] if found else None
 
 
 def descriptor_head(phrase: str) -> str | None:
@@ -71,20 +102,25 @@ class Organisations:
         full = self._full.get(m.tokens)
         return full[1] if full and full[0] < m.start else m.name
 
-    def named_before(self, pos: int, lo: int, head: str, or_most: bool) -> str | None:
+    def named_before(
+        self, pos: int, lo: int, head: str, or_most: bool, spoke: tuple[int, str] | None = None
+    ) -> str | None:
         """The organisation meant by "the <head>" at `pos`, named in [lo, pos).
 
         One whose name holds the head word ("the alliance" -> "… Maritime Alliance") wins;
-        else the latest one that was a sentence's subject; else the one named most often.
+        else the latest one that was a sentence's subject or `spoke` (the last named group
+        quoted: position, name); else the one named most often.
         """
         i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, pos)
         found = self._names[i:j]
         if not found:
-            return None
+            return spoke[1] if spoke and or_most else None
         named = [m for m in found if head in (t.lower() for t in m.tokens)]
         if named or not or_most:
             return self.full_name(named[-1]) if named else None
         subject = self.latest_subject(pos, lo)
+        if spoke is not None and (subject is None or spoke[0] > subject[0]):
+            return spoke[1]
         if subject is not None:
             return subject[1]
         counts: dict[str, float] = {}

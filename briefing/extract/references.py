@@ -6,10 +6,13 @@ import re
 from collections.abc import Iterator
 
 from briefing.extract.descriptors import (
+    ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
     NAMED_HEADS,
     ORG_HEADS,
     Organisations,
+    anonymous_match,
+    antecedent,
     descriptor_head,
 )
 from briefing.extract.lexicon import (
@@ -40,7 +43,10 @@ _DESCRIPTORS = word_set(
     "dutchwoman serb croat swiss pole czech russian ukrainian greek turk brit kiwi aussie "
     "belgian austrian japanese chinese korean indian kenyan ethiopian nigerian egyptian "
     "moroccan mexican colombian chilean peruvian uruguayan scotsman scotswoman "
-    "englishwoman welshwoman irishwoman israeli palestinian iranian frenchman"
+    "englishwoman welshwoman irishwoman israeli palestinian iranian frenchman "
+    "centre-back centre-half center-back full-back left-back right-back wing-back keeper "
+    "goalscorer skipper playmaker youngster teenager defendant accused claimant "
+    "complainant suspect"
 )
 
 _KIN = (
@@ -58,6 +64,8 @@ _KIN = (
     " neighbour",
     " neighbor",
 )
+_UNNAMED = re.compile(r"(?:An?|The|One|Another|Some|Two|Three|Several) ")  # "A spokesperson"
+_ANOTHER = word_set("another second third fourth later")
 _GIVEN = FEMALE_NAMES | MALE_NAMES
 _STANDING_HEADS = ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS  # joined once, not per call
 _THE_LEAD = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}$")
@@ -181,11 +189,13 @@ class References:
         if standing_for:
             return standing_for, "group"
         if s.kind == "group" or s.mention is None:
-            return s.text, "group"
+            return self._group_referent(s) or s.text, "group"
         m = s.mention
         org = self._organisation_named(m)
         if org is not None:
             return org, "group"
+        if m.start == m.run_start and self.masked[m.start - 4 : m.start] == "the ":
+            return m.name, "group"  # "the Hollow Pines said": no person takes "the"
         if s.partner is not None:  # "Biden and Kishida said in a joint statement"
             first = self.roster.resolve(m.tokens, m.start)
             second = self.roster.resolve(s.partner.tokens, s.partner.start)
@@ -199,6 +209,29 @@ class References:
         name = self.roster.resolve(m.tokens, m.start)
         self.roster.learn_gender(name, m.gender)
         return name, "person"
+
+    def _group_referent(self, s: Subject) -> str | None:
+        """Who an unnamed group subject stands for: "organisers" after "Harbourside
+        Festival organisers said", "the source" after "a source close to the couple said",
+        "the official" after "An Egyptian official … told", "another message" after a
+        message someone wrote."""
+        words = s.text.lower().split()
+        lo = self.window(s.pos, 3)
+        spoken = self.spoken_between(lo, s.pos)
+        if len(words) > 1 and words[0] in _ANOTHER and words[-1] in DOCUMENT_HEADS:
+            return spoken[-1][1] if spoken else None
+        definite = words[0] == "the"
+        if definite:
+            words = words[1:]
+        if len(words) == 1 and words[0] in GROUP_NOUNS:
+            same = [n for _, n, group in spoken if group and n.lower().endswith(f" {words[0]}")]
+            return same[-1] if same else None
+        if not definite or not 0 < len(words) < 4 or words[-1] not in ANONYMOUS_HEADS:
+            return None
+        for _, name, group in reversed(spoken):  # "a source close to the couple"
+            if group and anonymous_match(name, words):
+                return name
+        return antecedent(self.masked, lo, s.pos, words)
 
     def _organisation_named(self, m: NameMention) -> str | None:
         """`Northvale said` after "Northvale Brands": a short form of an organisation."""
@@ -245,10 +278,13 @@ class References:
         head = descriptor_head(s.text) if s.kind == "group" else None
         if head is None or head not in _STANDING_HEADS:
             return None
-        if any(w[:1].isupper() for w in s.text.split()[1:]):
-            return None  # "The Rail Delivery Group" is a name already, not "the group"
+        if any(w[:1].isupper() or w.endswith(("'s", "\u2019s")) for w in s.text.split()[1:]):
+            # "The Rail Delivery Group" is a name already, not "the group", and "the
+            # hospital's board" is the board, not the hospital
+            return None
         lo = max(0, s.pos - LOOK_BACK)
-        groups = [name for _, name, group in self.spoken_between(lo, s.pos) if group]
+        spoken = [(p, name) for p, name, group in self.spoken_between(lo, s.pos) if group]
+        groups = [name for _, name in spoken]
         if head in DOCUMENT_HEADS:
             return groups[-1] if groups else None
         # "the ministry said" after "China's foreign ministry said": the same speaker
@@ -257,7 +293,14 @@ class References:
             return same[-1]
         if self._organisations is None:
             self._organisations = Organisations(self._mentions, self.roster, self._opens)
-        return self._organisations.named_before(s.pos, lo, head, head in ORG_HEADS)
+        # a named group quoted last ("the Hollow Pines said"), not a joint one ("X and Y")
+        named = [
+            (p, n)
+            for p, n in spoken
+            if n[:1].isupper() and not _UNNAMED.match(n) and " and " not in n
+        ]
+        latest = named[-1] if named else None
+        return self._organisations.named_before(s.pos, lo, head, head in ORG_HEADS, latest)
 
     def _opens(self, m: NameMention) -> bool:
         """True when `m` opens its sentence, "The" aside: "The Rail Delivery Group said"."""

@@ -50,6 +50,7 @@ _DETERMINERS = {
 # Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
 # left of the party said" the phrase after "on" does not speak. ("by" and "from" name a
 # source: "a statement from the ministry".)
+_PLACE_LINKS = {"in", "at", "from", "of", "near", "for"}
 _PP_BREAK = word_set("on in at to into with for near about over under")
 # Post-modifiers of an anonymous source, read back from the cue: "a source close to the
 # couple", "a person familiar with the matter", "officials briefed on the talks".
@@ -125,6 +126,10 @@ def _group_noun(low: str) -> bool:
 def _describes(word: str) -> bool:
     """A noun that names a person by role: "presenter", "spokesman", "host"."""
     return word in ROLE_WORDS or word in _PERSON_NOUNS
+
+
+def _describes_group(word: str) -> bool:
+    return _describes(word) or (word in GROUP_NOUNS and word.endswith("s"))
 
 
 def _verb_like(low: str) -> bool:
@@ -209,9 +214,13 @@ class SubjectReader:
             if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
                 # "Smith's spokesman said": the spokesman speaks, not Smith
                 return Subject("group", self.masked[pick.start : b], pick.start)
+            placed = self._placed_head(a, b, pick)
+            if placed is not None:
+                return placed
             tail = self.masked[pick.end : b].split()
-            if tail and all(w.islower() for w in tail) and _describes(tail[-1]):
-                # "the former This Morning presenter said": the presenter speaks
+            if tail and all(w.islower() for w in tail) and _describes_group(tail[-1]):
+                # "the former This Morning presenter said": the presenter speaks, and in
+                # "Riverside Marathon organisers said" the organisers
                 return self._group(self._words(a, b), from_end=True)
             partner = self._joined_before(head, pick)
             if partner is not None:
@@ -221,6 +230,20 @@ class SubjectReader:
         if last.lower() in PRONOUNS:
             return Subject("pronoun", last.lower(), words[-1].start())
         return self._group(words, from_end=True)
+
+    def _placed_head(self, a: int, b: int, pick: NameMention) -> Subject | None:
+        """`The Health Ministry in Gaza warned`: a name after a preposition only modifies
+        the noun phrase before it, which is the subject when it names no person itself."""
+        before = self._words(a, pick.run_start)
+        if len(before) < 2 or before[-1].group() not in _PLACE_LINKS:
+            return None
+        title = before[-2].group()
+        if title[0].isupper() and title.lower() in TITLE_WORDS:
+            return None  # "Secretary of State Adrian Fontes": a title of the person
+        if self.persons_in(a, before[-1].start()):
+            return None
+        head = self._group(before[:-1], from_end=True)
+        return Subject("group", self.masked[head.pos : b], head.pos) if head else None
 
     def _owner(self, a: int, b: int) -> re.Match[str] | None:
         """`_OWNER` in [a, b), searched only when a linking word is among the last chars."""

@@ -495,3 +495,64 @@ def test_a_colon_introduction_beats_a_cue_in_the_next_sentence() -> None:
         "The academy said it would reopen the library later."
     )
     assert only(text).speaker == "Maple Grove Academy"
+
+
+def test_place_after_a_preposition_modifies_the_subject() -> None:
+    q = only('The Water Board in Leeds warned that supplies were "under strain".')
+    assert q.speaker == "The Water Board in Leeds"
+
+
+def test_another_message_has_the_author_of_the_last_one() -> None:
+    text = (
+        'In the first, Ms Ruth Cole wrote: "Meet me at six." '
+        'Another email, sent an hour later, read: "Bring the keys."'
+    )
+    assert [s for s, _ in attributed(text)] == ["Ruth Cole", "Ruth Cole"]
+
+
+def test_bare_plural_group_is_the_same_group_quoted_before() -> None:
+    text = (
+        'Riverside Marathon organisers said the race had been "a triumph".\n\n'
+        '"We will be back next year," organisers said.'
+    )
+    assert [s for s, _ in attributed(text)][1] == "Riverside Marathon organisers"
+
+
+def test_the_unnamed_source_is_the_one_quoted_before() -> None:
+    text = (
+        'A person close to the minister said she was "furious".\n\n'
+        '"She feels betrayed," the person said.'
+    )
+    assert [s for s, _ in attributed(text)][1] == "A person close to the minister"
+
+
+def test_the_official_is_the_official_introduced_before() -> None:
+    text = (
+        "A Kenyan official, who asked not to be named, told reporters that talks stalled.\n\n"
+        '"Nobody is talking," the official said.'
+    )
+    assert only(text).speaker == "A Kenyan official"
+
+
+def test_the_band_is_the_named_group_quoted_last() -> None:
+    text = (
+        "Mayfield Arena staff were told on Monday. "
+        'In a post online, the Velvet Hours said the tour was "off".\n\n'
+        '"We are heartbroken," the band said.'
+    )
+    assert [s for s, _ in attributed(text)][1] == "Velvet Hours"
+
+
+def test_a_possessive_board_is_kept_as_written() -> None:
+    text = 'Grange Valley Hospital will close. The hospital\'s board said it was "unavoidable".'
+    assert only(text).speaker == "The hospital's board"
+
+
+def test_positions_and_court_roles_are_descriptors() -> None:
+    text = (
+        "Sam Okoro, a cult hero at the club, scored twice.\n\n"
+        '"It was a special night," the left-back said.\n\n'
+        "Peter Vance, 52, denies fraud.\n\n"
+        '"I never took a penny," the defendant said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Sam Okoro", "Peter Vance"]
