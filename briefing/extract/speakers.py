@@ -110,6 +110,9 @@ class Attributor:
         if before and before.subject:
             return self._make(before, self._before_rule(q, before))
         if after and after.subject:
+            relayed = after.cue.lower() == "according to" and self._same_sentence(i, q)
+            if relayed and prev and prev.speaker:  # `X told Y "…" and "…", according to Z`
+                return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
             return self._make(after, "cue-after")
         cue = after or before
         if cue is None:
@@ -185,7 +188,8 @@ class Attributor:
             cm = _CUE.search(self.masked, cm.end(), min(b, lead + 250))
         if not cm:
             return self._dash_credit(a, b)
-        if cm.start() == lead:
+        if cm.start() == lead or cm.group().lower() in _SOURCE_FIRST:
+            # `, said Smith` or `… of the couple, according to a spokesperson`
             return _Cue(
                 self.reader.at_start(cm.end(), min(b, cm.end() + 300)), cm.group(), cm.start()
             )
@@ -215,9 +219,14 @@ class Attributor:
         return before.endswith(_NOUN_MARKERS)
 
     def _passive(self, cm: re.Match[str]) -> bool:
-        """`was told to`, `were asked`: the subject heard the words, it did not say them."""
+        """`was told to`, `were asked`: the subject heard the words, it did not say them.
+
+        So is a headline's `…, Crown Court told` that ends its line: "told" takes an object.
+        """
         if cm.group() not in _PASSIVE_CUES:
             return False
+        if cm.group() == "told" and self.masked[cm.end() : cm.end() + 1] in {"\n", ""}:
+            return True
         return bool(_PASSIVE_AUX.search(self.masked, max(0, cm.start() - 8), cm.start()))
 
     def _pre_start(self, q: QuoteSpan) -> int:
@@ -254,18 +263,38 @@ class Attributor:
             clause_a = brk.end()
         subj = self.reader.at_end(clause_a, cm.start()) if clause_a < cm.start() else None
         if subj is None:
-            subj = self._named_appositive(a, cm.start())
+            subj = self._cited(a, cm.start()) or self._named_appositive(a, cm.start())
         if subj is None:
             s_a = self.sents.start_near(cm.start())
             subj = self.reader.sentence_subject(s_a, cm.start(), self.subject_like)
         return _Cue(subj, cm.group(), cm.start())
 
     def _last_verb_cue(self, a: int, b: int) -> re.Match[str] | None:
-        """The last cue in [a, b) used as a verb; tested from the end, as only it counts."""
+        """The last cue in [a, b) used as a verb; tested from the end, as only it counts.
+
+        A cue taking an infinitive ("had agreed to resume", "vowed to keep") reports no
+        speech when an earlier cue does: "The ministry said the sides had agreed to …".
+        """
+        infinitive = None
         for cm in reversed(list(_CUE.finditer(self.masked, a, b))):
-            if not self._noun_use(cm):
-                return cm
-        return None
+            if self._noun_use(cm):
+                continue
+            if self.masked.startswith(" to ", cm.end()) and cm.group() not in _SOURCE_FIRST:
+                infinitive = infinitive or cm
+                continue
+            return cm
+        return infinitive
+
+    def _cited(self, a: int, cue_at: int) -> Subject | None:
+        """`Xinhua, citing an unnamed official, said`: the outlet only relays the source."""
+        close = self.masked.rfind(",", a, cue_at)
+        if close < 0 or self.masked[close + 1 : cue_at].strip():
+            return None
+        masked = self.masked
+        at = max(masked.rfind(", citing ", a, close), masked.rfind(", quoting ", a, close))
+        if at < 0:
+            return None
+        return self.reader.at_start(self.masked.index(" ", at + 2) + 1, close)
 
     def _named_appositive(self, a: int, cue_at: int) -> Subject | None:
         """`The largest farmers' union, the FNSEA, said`: the name between the commas."""

@@ -50,6 +50,9 @@ _DETERMINERS = {
 # Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
 # left of the party said" the phrase after "on" does not speak. ("by" and "from" name a
 # source: "a statement from the ministry".)
+_LINK_SPLIT = re.compile(r" (?:for|at|of|from) ")
+# ", Northwind Records." or ", the Mill Group,": a capitalised name closing an appositive
+_APPOSITIVE_NAME = re.compile(r", ((?:the )?[A-Z][\w'&.\-]*(?: [A-Z][\w'&.\-]*){0,5})(?=[,.;]|$)")
 _PLACE_LINKS = {"in", "at", "from", "of", "near", "for"}
 _PP_BREAK = word_set("on in at to into with for near about over under")
 # Post-modifiers of an anonymous source, read back from the cue: "a source close to the
@@ -126,6 +129,12 @@ def _group_noun(low: str) -> bool:
 def _describes(word: str) -> bool:
     """A noun that names a person by role: "presenter", "spokesman", "host"."""
     return word in ROLE_WORDS or word in _PERSON_NOUNS
+
+
+def _singular(plural: str) -> str:
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"  # "authorities"
+    return plural[:-2] if plural.endswith(("sses", "ches", "shes")) else plural[:-1]
 
 
 def _describes_group(word: str) -> bool:
@@ -285,7 +294,19 @@ class SubjectReader:
                 # "said Dr Robert Laurenson and Dr Vivek Trivedi, co-chairs of …"
                 return Subject("person", pick.name, pick.start, pick, later[0])
             return Subject("person", pick.name, pick.start, pick)
-        return self._group(words, from_end=False)
+        group = self._group(words, from_end=False)
+        return self._renamed(group, b) if group else None
+
+    def _renamed(self, group: Subject, b: int) -> Subject:
+        """`a spokesperson for the band's label, Northwind Records`: the appositive names
+        what the phrase after the linking word only describes."""
+        link = _LINK_SPLIT.search(group.text)
+        if link is None or group.text[link.end() :][:1].isupper():
+            return group
+        name = _APPOSITIVE_NAME.match(self.masked, group.pos + len(group.text), b)
+        if name is None:
+            return group
+        return group._replace(text=group.text[: link.end()] + name.group(1).rstrip("."))
 
     @staticmethod
     def _last_in_phrase(words: list[re.Match[str]], persons: list[NameMention]) -> NameMention:
@@ -324,6 +345,8 @@ class SubjectReader:
             kept.reverse()
         while kept and kept[-1].group().lower() in {"of", "for"}:
             kept.pop()
+        if len(kept) == 1 and kept[0].group().lower() in {"one", "another"}:
+            return self._one_of(kept[0])
         if not kept or not self._group_like([w.group() for w in kept]):
             return None
         start = kept[0].start()
@@ -331,6 +354,14 @@ class SubjectReader:
         if document and document.end() < kept[-1].end():
             start = document.end()  # "a statement from the ministry": the ministry speaks
         return Subject("group", self.masked[start : kept[-1].end()], start)
+
+    def _one_of(self, one: re.Match[str]) -> Subject | None:
+        """ "Fans reacted online. One wrote": one of the last plural group named before."""
+        for w in reversed(self._words(max(0, one.start() - 250), one.start())):
+            low = w.group().lower()
+            if low in GROUP_NOUNS and low.endswith("s") and low not in {"sides", "others"}:
+                return Subject("group", f"{one.group()} {_singular(low)}", one.start())
+        return None
 
     @staticmethod
     def _group_like(words: list[str]) -> bool:

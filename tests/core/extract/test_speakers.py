@@ -556,3 +556,47 @@ def test_positions_and_court_roles_are_descriptors() -> None:
         '"I never took a penny," the defendant said.'
     )
     assert [s for s, _ in attributed(text)] == ["Sam Okoro", "Peter Vance"]
+
+
+def test_a_cue_taking_an_infinitive_yields_to_the_reporting_verb() -> None:
+    text = (
+        "The trade ministry said on Friday that both governments had agreed to hold "
+        'talks "as soon as possible."'
+    )
+    assert only(text).speaker == "The trade ministry"
+
+
+def test_according_to_after_the_quote_names_the_source_after_it() -> None:
+    text = 'Two guards were "deeply shaken" by it, according to a spokesperson for the prison.'
+    assert only(text).speaker == "a spokesperson for the prison"
+
+
+def test_an_appositive_names_the_described_organisation() -> None:
+    text = (
+        'Staff are "fully behind" the plan, according to a spokesman for the firm\'s owner, '
+        "Castle Group."
+    )
+    assert only(text).speaker == "a spokesman for Castle Group"
+
+
+def test_headline_court_told_is_passive() -> None:
+    text = 'Builder "lied to customers", Leeds Crown Court told\n\nA builder lied, a court heard.'
+    assert only(text).speaker is None
+
+
+def test_citing_names_the_source_behind_the_channel() -> None:
+    text = 'The state news agency, citing a senior police officer, said he had "fled abroad".'
+    assert only(text).speaker == "a senior police officer"
+
+
+def test_one_of_a_plural_group_named_before() -> None:
+    text = 'Residents gathered outside. One told reporters: "We are scared."'
+    assert only(text).speaker == "One resident"
+
+
+def test_according_to_a_channel_after_a_named_speaker_relays() -> None:
+    text = (
+        'Foreign Minister Ana Ruiz told her counterpart to "stay calm" and avoid "rash" '
+        "steps near the border, according to state radio station Radio Nacional."
+    )
+    assert [s for s, _ in attributed(text)] == ["Ana Ruiz", "Ana Ruiz"]
