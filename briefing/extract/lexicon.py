@@ -131,6 +131,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # Capitalised words that open sentences or clauses and are never names.
 STOP_CAPS = word_set(
+    "nearby elsewhere separately afterwards afterward overnight finally additionally "
+    "similarly likewise nonetheless nevertheless moreover furthermore ultimately initially "
+    "eventually apparently fortunately unfortunately sadly notably indeed otherwise "
+    "consequently tonight downstairs upstairs abroad "
     "outgoing incoming departing newly "
     "hundreds thousands millions dozens scores tens "
     "among amongst across along around behind beside besides beyond inside outside near "

@@ -26,7 +26,7 @@ from briefing.extract.lexicon import (
 from briefing.extract.names import NameMention
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
-from briefing.extract.subjectlike import SubjectMentions
+from briefing.extract.subjectlike import SubjectMentions, named_as
 from briefing.extract.subjects import Subject
 
 # How far back a speaker or subject may be sought: a few paragraphs, never the whole text.
@@ -115,7 +115,9 @@ class References:
             return self.masked[m.end : m.end + 4] != " of " and not participle
         before = self.masked[max(0, m.run_start - 12) : m.run_start]
         after = self.masked[m.end : m.end + 1]
-        return (before.endswith(", ") and after == ",") or before.rstrip().endswith(_KIN)
+        if (before.endswith(", ") and after == ",") or before.rstrip().endswith(_KIN):
+            return True
+        return named_as(self.masked, m.run_start)  # "who gave his name only as Karim"
 
     def _is_common(self, m: NameMention) -> bool:
         """A capitalised common noun opening a sentence ("Officials", "Organisers")."""
@@ -317,13 +319,21 @@ class References:
             group = next((s for s in reversed(self.spoken_between(lo, pos)) if s[2]), None)
             return (group[1], "group") if group else (None, "group")
         gender = PRONOUNS.get(word)
+        found = self._gendered(gender, pos, lo)
+        if found is None and gender and lo > pos - LOOK_BACK:
+            # a profile's "he" may go on paragraphs after the man was last named
+            found = self._gendered(gender, pos, max(0, pos - LOOK_BACK))
+        if found is not None:
+            self.roster.add_single(found, gender, None)  # so a later pronoun knows the gender
+        return found, "person"
+
+    def _gendered(self, gender: str | None, pos: int, lo: int) -> str | None:
+        """The nearest candidate or named person in [lo, pos) whose gender may be `gender`."""
         for name in itertools.chain(self.candidates(pos, lo), self._any_named(pos, lo)):
             known = self.roster.gender_of(name)
-            if gender and known and known != gender:
-                continue
-            self.roster.add_single(name, gender, None)  # so a later pronoun knows the gender
-            return name, "person"
-        return None, "person"
+            if not (gender and known and known != gender):
+                return name
+        return None
 
     def _any_named(self, pos: int, lo: int) -> Iterator[str]:
         """Every person named in [lo, pos), nearest first: the fallback for pronouns."""

@@ -600,3 +600,28 @@ def test_according_to_a_channel_after_a_named_speaker_relays() -> None:
         "steps near the border, according to state radio station Radio Nacional."
     )
     assert [s for s, _ in attributed(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_sentence_adverb_is_not_an_antecedent() -> None:
+    text = (
+        "Nearby, a driver who gave his name only as Karim said he had waited two days.\n\n"
+        '"We just want to go home," he said.'
+    )
+    assert only(text).speaker == "Karim"
+
+
+def test_name_inside_a_relative_clause_is_not_the_subject() -> None:
+    text = (
+        "Tom Reed, whose partner, Alex Moss, runs the bakery, denied the claim.\n\n"
+        '"It is not true," he said.'
+    )
+    assert only(text).speaker == "Tom Reed"
+
+
+def test_gendered_pronoun_looks_further_back_when_needed() -> None:
+    text = (
+        "Sara Lind and Peter Berg run the farm. Peter Berg milks the cows.\n\n"
+        "She sells the cheese.\n\nShe keeps the books.\n\nShe answers the phone.\n\n"
+        '"We never rest," he says.'
+    )
+    assert only(text).speaker == "Peter Berg"
