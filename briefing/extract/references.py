@@ -319,17 +319,17 @@ class References:
             group = next((s for s in reversed(self.spoken_between(lo, pos)) if s[2]), None)
             return (group[1], "group") if group else (None, "group")
         gender = PRONOUNS.get(word)
-        found = self._gendered(gender, pos, lo)
+        found = self._gendered(gender, pos, lo, self._any_named(pos, lo))
         if found is None and gender and lo > pos - LOOK_BACK:
-            # a profile's "he" may go on paragraphs after the man was last named
-            found = self._gendered(gender, pos, max(0, pos - LOOK_BACK))
+            # a profile's "he" may go on paragraphs after the man was last quoted or subject
+            found = self._gendered(gender, pos, max(0, pos - LOOK_BACK), iter(()))
         if found is not None:
             self.roster.add_single(found, gender, None)  # so a later pronoun knows the gender
         return found, "person"
 
-    def _gendered(self, gender: str | None, pos: int, lo: int) -> str | None:
-        """The nearest candidate or named person in [lo, pos) whose gender may be `gender`."""
-        for name in itertools.chain(self.candidates(pos, lo), self._any_named(pos, lo)):
+    def _gendered(self, gender: str | None, pos: int, lo: int, named: Iterator[str]) -> str | None:
+        """The nearest candidate in [lo, pos), else of `named`, whose gender may be `gender`."""
+        for name in itertools.chain(self.candidates(pos, lo), named):
             known = self.roster.gender_of(name)
             if not (gender and known and known != gender):
                 return name

@@ -625,3 +625,12 @@ def test_gendered_pronoun_looks_further_back_when_needed() -> None:
         '"We never rest," he says.'
     )
     assert only(text).speaker == "Peter Berg"
+
+
+def test_crosshead_quote_takes_the_speaker_of_the_body_quote_it_repeats() -> None:
+    text = (
+        "Flood town counts the cost\n\n"
+        "'Water up to the windows'\n\n"
+        'Resident Joan Pike said: "There was water up to the windows in minutes."'
+    )
+    assert attributed(text) == [("Joan Pike", "repeated"), ("Joan Pike", "colon-intro")]
