@@ -53,6 +53,11 @@ _DETERMINERS = {
 _LINK_SPLIT = re.compile(r" (?:for|at|of|from) ")
 # ", Northwind Records." or ", the Mill Group,": a capitalised name closing an appositive
 _APPOSITIVE_NAME = re.compile(r", ((?:the )?[A-Z][\w'&.\-]*(?: [A-Z][\w'&.\-]*){0,5})(?=[,.;]|$)")
+_TIME_WORDS = word_set(
+    "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday"
+)
+_TIME_UNITS = word_set("year week month weekend night morning afternoon evening summer winter")
+_TIME_LEADS = word_set("last this next that earlier")
 _PLACE_LINKS = {"in", "at", "from", "of", "near", "for"}
 _PP_BREAK = word_set("on in at to into with for near about over under")
 # Post-modifiers of an anonymous source, read back from the cue: "a source close to the
@@ -131,6 +136,15 @@ def _describes(word: str) -> bool:
     return word in ROLE_WORDS or word in _PERSON_NOUNS
 
 
+def _drop_time(kept: list[re.Match[str]]) -> None:
+    """Drop a time adverbial ending a subject read back from its verb: "last year"."""
+    last = kept[-1].group().lower() if kept else ""
+    if last in _TIME_WORDS and len(kept) > 1:
+        kept.pop()
+    elif len(kept) > 2 and last in _TIME_UNITS and kept[-2].group().lower() in _TIME_LEADS:
+        del kept[-2:]
+
+
 def _singular(plural: str) -> str:
     if plural.endswith("ies"):
         return plural[:-3] + "y"  # "authorities"
@@ -206,6 +220,11 @@ class SubjectReader:
     def at_end(self, a: int, b: int) -> Subject | None:
         """The subject that ends the stretch [a, b), as in `, Smith has said`."""
         words = self._words(a, b)
+        while words and words[-1].group().lower() in AUX_WORDS:
+            words.pop()
+        _drop_time(words)  # "The ministry last week said", "Smith on Monday said"
+        if len(words) > 1 and words[-1].group().lower() == "on":
+            words.pop()
         while words and words[-1].group().lower() in AUX_WORDS:
             words.pop()
         if not words:
@@ -345,6 +364,8 @@ class SubjectReader:
             kept.reverse()
         while kept and kept[-1].group().lower() in {"of", "for"}:
             kept.pop()
+        if from_end:
+            _drop_time(kept)  # "The Commerce Department last year added"
         if len(kept) == 1 and kept[0].group().lower() in {"one", "another"}:
             return self._one_of(kept[0])
         if not kept or not self._group_like([w.group() for w in kept]):

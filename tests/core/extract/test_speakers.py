@@ -634,3 +634,11 @@ def test_crosshead_quote_takes_the_speaker_of_the_body_quote_it_repeats() -> Non
         'Resident Joan Pike said: "There was water up to the windows in minutes."'
     )
     assert attributed(text) == [("Joan Pike", "repeated"), ("Joan Pike", "colon-intro")]
+
+
+def test_time_adverbial_between_subject_and_cue_is_not_the_subject() -> None:
+    texts = [
+        'The health ministry on Monday said the outbreak was "under control".',
+        'The Commerce Department last year said the list was "under review".',
+    ]
+    assert [only(t).speaker for t in texts] == ["The health ministry", "The Commerce Department"]
