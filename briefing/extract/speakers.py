@@ -40,6 +40,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
 _WORDS = re.compile(r"\w+")
+_PARTY_STATE = re.compile(r"(?:D|R|I|Ind)-[A-Z][A-Za-z.]*")
+_NOT_SPEECH_BEFORE_TO = word_set("agreed agrees agree continued continues")
 _SPACE = re.compile(r"\s*")
 _UNCUED = {"none", "neighbour-sentence", "continuation"}
 
@@ -275,14 +277,14 @@ class Attributor:
     def _last_verb_cue(self, a: int, b: int) -> re.Match[str] | None:
         """The last cue in [a, b) used as a verb; tested from the end, as only it counts.
 
-        A cue taking an infinitive ("had agreed to resume", "vowed to keep") reports no
-        speech when an earlier cue does: "The ministry said the sides had agreed to …".
+        "agreed to resume", "continued to rise": no speech, when an earlier cue reports it
+        ("The ministry said the sides had agreed to …"); "vowed to" is the vower's words.
         """
         infinitive = None
         for cm in reversed(list(_CUE.finditer(self.masked, a, b))):
             if self._noun_use(cm):
                 continue
-            if self.masked.startswith(" to ", cm.end()) and cm.group() not in _SOURCE_FIRST:
+            if cm.group() in _NOT_SPEECH_BEFORE_TO and self.masked.startswith(" to ", cm.end()):
                 infinitive = infinitive or cm
                 continue
             return cm
@@ -308,6 +310,8 @@ class Attributor:
         if start <= a:
             return None
         words = self.masked[start : a + len(before) - 1].split()
+        if len(words) == 1 and _PARTY_STATE.fullmatch(words[0]):
+            return None  # "Sen. Jane Roe, D-Mass., said": a party and state, not a name
         names = [w for w in words if w.lower() != "the"]
         if not names or len(words) > 5 or not all(w[:1].isupper() for w in names):
             return None

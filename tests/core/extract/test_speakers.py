@@ -642,3 +642,11 @@ def test_time_adverbial_between_subject_and_cue_is_not_the_subject() -> None:
         'The Commerce Department last year said the list was "under review".',
     ]
     assert [only(t).speaker for t in texts] == ["The health ministry", "The Commerce Department"]
+
+
+def test_party_and_state_tag_is_not_the_speaker() -> None:
+    assert only('Senator Jane Roe, D-Mass., said the bill was "a start".').speaker == "Jane Roe"
+
+
+def test_a_vow_reported_by_another_keeps_the_vower() -> None:
+    assert only('Jones said Smith had vowed to "keep fighting".').speaker == "Smith"
