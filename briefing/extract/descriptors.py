@@ -103,14 +103,21 @@ class Organisations:
         return full[1] if full and full[0] < m.start else m.name
 
     def named_before(
-        self, pos: int, lo: int, head: str, or_most: bool, spoke: tuple[int, str] | None = None
+        self,
+        span: tuple[int, int, int],
+        head: str,
+        or_most: bool,
+        spoke: tuple[int, str] | None = None,
     ) -> str | None:
-        """The organisation meant by "the <head>" at `pos`, named in [lo, pos).
+        """The organisation meant by "the <head>": span is (lo, near, pos), looking in
+        [lo, pos) and, for subjects, in the nearer [near, pos).
 
         One whose name holds the head word ("the alliance" -> "… Maritime Alliance") wins;
-        else the latest one that was a sentence's subject or `spoke` (the last named group
-        quoted: position, name); else the one named most often.
+        else, of those that were a sentence's subject in [near, pos), the one named most
+        (the latest on a tie), unless `spoke` (the last named group quoted: position, name)
+        came later; else the one named most often.
         """
+        lo, near, pos = span
         i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, pos)
         found = self._names[i:j]
         if not found:
@@ -118,28 +125,17 @@ class Organisations:
         named = [m for m in found if head in (t.lower() for t in m.tokens)]
         if named or not or_most:
             return self.full_name(named[-1]) if named else None
-        subject = self.latest_subject(pos, lo)
-        if spoke is not None and (subject is None or spoke[0] > subject[0]):
-            return spoke[1]
-        if subject is not None:
-            return subject[1]
         counts: dict[str, float] = {}
         for m in found:
             # an acronym or a several-word name is surely an organisation; one word may not be
             sure = len(m.tokens) > 1 or _ACRONYM.fullmatch(m.name)
             name = self.full_name(m)
             counts[name] = counts.get(name, 0.0) + (1.5 if sure else 1.0)
-        best = max(counts.values())
-        return next(n for m in reversed(found) if counts[n := self.full_name(m)] == best)
-
-    def latest_subject(self, pos: int, lo: int) -> tuple[int, str] | None:
-        """(position, name) of the last organisation in [lo, pos) that opens its sentence."""
-        i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, pos)
-        found = self._names[i:j]
-        for m in reversed(found):
-            if self._opens(m) and self._sure(m, found):
-                return m.start, self.full_name(m)
-        return None
+        subjects = [m for m in found if m.start >= near and self._opens(m) and self._sure(m, found)]
+        subject = _most(subjects, counts, self.full_name) if subjects else None
+        if spoke is not None and (subject is None or spoke[0] > subject[0]):
+            return spoke[1]
+        return subject[1] if subject else _most(found, counts, self.full_name)[1]
 
     def _sure(self, m: NameMention, found: list[NameMention]) -> bool:
         """A surely organisational name: several words, an acronym, a short form of one, or
@@ -147,6 +143,14 @@ class Organisations:
         if len(m.tokens) > 1 or _ACRONYM.fullmatch(m.name) or self.full_name(m) != m.name:
             return True
         return sum(1 for f in found if f.tokens == m.tokens) > 1
+
+
+def _most(
+    found: list[NameMention], counts: dict[str, float], full: Callable[[NameMention], str]
+) -> tuple[int, str]:
+    """(position, name) of the mention in `found` named most often; the latest on a tie."""
+    best = max(counts[full(m)] for m in found)
+    return next((m.start, n) for m in reversed(found) if counts[n := full(m)] == best)
 
 
 def _org_like(m: NameMention, roster: Roster) -> bool:

@@ -302,7 +302,8 @@ class References:
             if n[:1].isupper() and not _UNNAMED.match(n) and " and " not in n
         ]
         latest = named[-1] if named else None
-        return self._organisations.named_before(s.pos, lo, head, head in ORG_HEADS, latest)
+        span = (lo, self.window(s.pos, 2), s.pos)
+        return self._organisations.named_before(span, head, head in ORG_HEADS, latest)
 
     def _opens(self, m: NameMention) -> bool:
         """True when `m` opens its sentence, "The" aside: "The Rail Delivery Group said"."""

@@ -471,14 +471,23 @@ def test_short_form_of_an_organisation_is_the_organisation() -> None:
     assert only(text).speaker == "Brightwater Foods"
 
 
-def test_the_company_is_the_organisation_last_made_subject() -> None:
+def test_the_company_is_the_organisation_made_subject_nearby() -> None:
     text = (
-        "Harlow Capital owns a stake. Harlow Capital wants a sale, and Harlow Capital "
-        "has said so before.\n\n"
+        "Shares in Harlow Capital rose. A stake in Harlow Capital, the fund run by Harlow "
+        "Capital, was sold.\n\n"
         "Tidewater Holdings, which runs the port, said it had hired more staff.\n\n"
         '"We are ready," the company said.'
     )
     assert only(text).speaker == "Tidewater Holdings"
+
+
+def test_of_the_nearby_subjects_the_company_is_the_one_named_most() -> None:
+    text = (
+        "Corvane Motors cut its forecast. Corvane Motors said sales fell in May.\n\n"
+        "The Trade Standards Agency opened an inquiry last week.\n\n"
+        '"We are cooperating fully," the company said.'
+    )
+    assert only(text).speaker == "Corvane Motors"
 
 
 def test_time_zones_and_states_are_not_organisations() -> None:
