@@ -260,16 +260,19 @@ class SubjectReader:
         return self._group(words, from_end=True)
 
     def _placed_head(self, a: int, b: int, pick: NameMention) -> Subject | None:
-        """`The Health Ministry in Gaza warned`: a name after a preposition only modifies
-        the noun phrase before it, which is the subject when it names no person itself."""
+        """`The Health Ministry in Gaza warned`, `Mark Hughes of Cardiff said`: a name after
+        a preposition only modifies the noun phrase or the person before it."""
         before = self._words(a, pick.run_start)
         if len(before) < 2 or before[-1].group() not in _PLACE_LINKS:
             return None
         title = before[-2].group()
         if title[0].isupper() and title.lower() in TITLE_WORDS:
             return None  # "Secretary of State Adrian Fontes": a title of the person
-        if self.persons_in(a, before[-1].start()):
-            return None
+        owners = self.persons_in(a, before[-1].start())
+        if owners:
+            # "Mark Hughes of Cardiff said": the place says where the person is from
+            m = owners[-1]
+            return Subject("person", m.name, m.start, m) if m.end == before[-2].end() else None
         head = self._group(before[:-1], from_end=True)
         return Subject("group", self.masked[head.pos : b], head.pos) if head else None
 

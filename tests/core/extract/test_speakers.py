@@ -659,3 +659,8 @@ def test_party_and_state_tag_is_not_the_speaker() -> None:
 
 def test_a_vow_reported_by_another_keeps_the_vower() -> None:
     assert only('Jones said Smith had vowed to "keep fighting".').speaker == "Smith"
+
+
+def test_a_place_after_a_person_is_where_they_are_from() -> None:
+    text = 'Mark Hughes of Cardiff told the BBC it was "chaos".'
+    assert only(text).speaker == "Mark Hughes"
