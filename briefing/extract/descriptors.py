@@ -54,15 +54,15 @@ def anonymous_match(name: str, words: list[str]) -> bool:
     return len(low) > 1 and low[0] in {"a", "an", "one", "another"} and set(words) <= set(low)
 
 
-def antecedent(masked: str, lo: int, pos: int, words: list[str]) -> str | None:
-    """The last "a/an/one … <words>" noun phrase in [lo, pos): "the senior official" ->
-    "a senior official"; None when there is none."""
+def antecedent(masked: str, lo: int, pos: int, words: list[str]) -> tuple[int, str] | None:
+    """(position, text) of the last "a/an/one … <words>" noun phrase in [lo, pos): "the
+    senior official" -> "a senior official"; None when there is none."""
     pattern = _ANTECEDENTS.get(tuple(words))
     if pattern is None:
         mods = "".join(rf"(?:[\w-]+ )*?{re.escape(w)} " for w in words[:-1])
         pattern = re.compile(rf"{_INDEFINITE}(?:[\w-]+ ){{0,3}}?{mods}{re.escape(words[-1])}\b")
         _ANTECEDENTS[tuple(words)] = pattern
-    found = [m.group() for m in pattern.finditer(masked, lo, pos)]
+    found = [(m.start(), m.group()) for m in pattern.finditer(masked, lo, pos)]
     return found[-1] if found else None
 
 

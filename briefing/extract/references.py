@@ -225,15 +225,25 @@ class References:
         definite = words[0] == "the"
         if definite:
             words = words[1:]
-        if len(words) == 1 and words[0] in GROUP_NOUNS:
-            same = [n for _, n, group in spoken if group and n.lower().endswith(f" {words[0]}")]
+        if len(words) == 1 and words[0] in GROUP_NOUNS and words[0].endswith("s"):
+            same = [
+                n
+                for _, n, group in spoken
+                if group and n.lower().endswith(f" {words[0]}") and n.lower() != s.text.lower()
+            ]
             return same[-1] if same else None
         if not definite or not 0 < len(words) < 4 or words[-1] not in ANONYMOUS_HEADS:
             return None
-        for _, name, group in reversed(spoken):  # "a source close to the couple"
-            if group and anonymous_match(name, words):
-                return name
-        return antecedent(self.masked, lo, s.pos, words)
+        # the nearer of the unnamed source quoted ("a source close to the couple said")
+        # and the one only introduced ("An Egyptian official, speaking on condition …")
+        quoted = next(
+            ((p, n) for p, n, group in reversed(spoken) if group and anonymous_match(n, words)),
+            None,
+        )
+        named = antecedent(self.masked, lo, s.pos, words)
+        if quoted and (named is None or quoted[0] >= named[0]):
+            return quoted[1]
+        return named[1] if named else None
 
     def _organisation_named(self, m: NameMention) -> str | None:
         """`Northvale said` after "Northvale Brands": a short form of an organisation."""

@@ -664,3 +664,12 @@ def test_a_vow_reported_by_another_keeps_the_vower() -> None:
 def test_a_place_after_a_person_is_where_they_are_from() -> None:
     text = 'Mark Hughes of Cardiff told the BBC it was "chaos".'
     assert only(text).speaker == "Mark Hughes"
+
+
+def test_the_official_is_the_nearest_one_introduced_or_quoted() -> None:
+    text = (
+        'An official said the plan was "dead".\n\n'
+        "A second official, from the ministry, disagreed.\n\n"
+        '"Not yet," the official said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["An official", "A second official"]
