@@ -218,22 +218,25 @@ class References:
         "the official" after "An Egyptian official … told", "another message" after a
         message someone wrote."""
         words = s.text.lower().split()
-        lo = self.window(s.pos, 3)
-        spoken = self.spoken_between(lo, s.pos)
-        if len(words) > 1 and words[0] in _ANOTHER and words[-1] in DOCUMENT_HEADS:
-            return spoken[-1][1] if spoken else None
         definite = words[0] == "the"
+        another = len(words) > 1 and words[0] in _ANOTHER and words[-1] in DOCUMENT_HEADS
         if definite:
             words = words[1:]
-        if len(words) == 1 and words[0] in GROUP_NOUNS and words[0].endswith("s"):
+        plural = len(words) == 1 and words[0] in GROUP_NOUNS and words[0].endswith("s")
+        anonymous = definite and 0 < len(words) < 4 and words[-1] in ANONYMOUS_HEADS
+        if not (another or plural or anonymous):
+            return None  # most group subjects (issue: speed)
+        lo = self.window(s.pos, 3)
+        spoken = self.spoken_between(lo, s.pos)
+        if another:
+            return spoken[-1][1] if spoken else None
+        if plural:
             same = [
                 n
                 for _, n, group in spoken
                 if group and n.lower().endswith(f" {words[0]}") and n.lower() != s.text.lower()
             ]
             return same[-1] if same else None
-        if not definite or not 0 < len(words) < 4 or words[-1] not in ANONYMOUS_HEADS:
-            return None
         # the nearer of the unnamed source quoted ("a source close to the couple said")
         # and the one only introduced ("An Egyptian official, speaking on condition …")
         quoted = next(
@@ -247,15 +250,16 @@ class References:
 
     def _organisation_named(self, m: NameMention) -> str | None:
         """`Northvale said` after "Northvale Brands": a short form of an organisation."""
-        if m.honorific or m.tokens[0].lower() in _GIVEN:
-            return None
         if self._org_firsts is None:
             self._org_firsts = {}
             for o in self._mentions:
                 if not o.person and len(o.tokens) > 1:
                     self._org_firsts.setdefault(o.tokens[0], []).append(o)
+        orgs = self._org_firsts.get(m.tokens[0])
+        if orgs is None or m.honorific or m.tokens[0].lower() in _GIVEN:
+            return None
         n = len(m.tokens)
-        for o in reversed(self._org_firsts.get(m.tokens[0], [])):
+        for o in reversed(orgs):
             if o.start < m.start and len(o.tokens) > n and o.tokens[:n] == m.tokens:
                 return o.name
         return None

@@ -426,11 +426,17 @@ def _fill_display_quotes(
 
 def _on_display_line(text: str, q: QuoteSpan) -> bool:
     """True when the quote stands in a short line with no closing stop: a crosshead."""
-    a = text.rfind("\n", max(0, q.open_at - 300), q.open_at) + 1
     b = text.find("\n", q.end, q.end + 300)
-    if (a == 0 and q.open_at > 300) or (b < 0 and len(text) > q.end + 300):
-        return False  # not a short line
-    line = text[a : b if b >= 0 else len(text)].rstrip().rstrip("'\"\u2019\u201d")
+    if b < 0:
+        if len(text) > q.end + 300:
+            return False  # not a short line
+        b = len(text)
+    if text[b - 1 : b] in {".", "!", "?"}:
+        return False  # the usual body paragraph, told at once (issue: speed)
+    a = text.rfind("\n", max(0, q.open_at - 300), q.open_at) + 1
+    if a == 0 and q.open_at > 300:
+        return False
+    line = text[a:b].rstrip().rstrip("'\"\u2019\u201d")
     return line[-1:] not in ".!?\u2026" and len(line.split(None, 25)) <= 25
 
 
