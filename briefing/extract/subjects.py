@@ -47,9 +47,6 @@ _DETERMINERS = {
     "the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two",
     "my", "our", "your", "his", "her", "another",
 }  # fmt: skip
-# Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
-# left of the party said" the phrase after "on" does not speak. ("by" and "from" name a
-# source: "a statement from the ministry".)
 _LINK_SPLIT = re.compile(r" (?:for|at|of|from) ")
 # ", Northwind Records." or ", the Mill Group,": a capitalised name closing an appositive
 _APPOSITIVE_NAME = re.compile(r", ((?:the )?[A-Z][\w'&.\-]*(?: [A-Z][\w'&.\-]*){0,5})(?=[,.;]|$)")
@@ -60,6 +57,9 @@ _TIME_UNITS = word_set("year week month weekend night morning afternoon evening 
 _TIME_LEADS = word_set("last this next that earlier")
 _PLACE_LINKS = {"in", "at", "from", "of", "near", "for"}
 _PLACE_ENDS = tuple(f" {w} " for w in _PLACE_LINKS)
+# Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
+# left of the party said" the phrase after "on" does not speak. ("by" and "from" name a
+# source: "a statement from the ministry".)
 _PP_BREAK = word_set("on in at to into with for near about over under")
 # Post-modifiers of an anonymous source, read back from the cue: "a source close to the
 # couple", "a person familiar with the matter", "officials briefed on the talks".
@@ -137,13 +137,25 @@ def _describes(word: str) -> bool:
     return word in ROLE_WORDS or word in _PERSON_NOUNS
 
 
-def _drop_time(kept: list[re.Match[str]]) -> None:
-    """Drop a time adverbial ending a subject read back from its verb: "last year"."""
-    last = kept[-1].group().lower() if kept else ""
-    if last in _TIME_WORDS and len(kept) > 1:
-        kept.pop()
-    elif len(kept) > 2 and last in _TIME_UNITS and kept[-2].group().lower() in _TIME_LEADS:
-        del kept[-2:]
+def _drop_aux(words: list[re.Match[str]]) -> None:
+    """Drop the auxiliaries and adverbs between a subject and its cue ("has also")."""
+    while words and words[-1].group().lower() in AUX_WORDS:
+        words.pop()
+
+
+def _drop_time(words: list[re.Match[str]]) -> bool:
+    """Drop a time adverbial ending a subject read back from its verb: "last year",
+    "on Monday"; True when one was dropped."""
+    last = words[-1].group().lower() if words else ""
+    if last in _TIME_WORDS and len(words) > 1:
+        words.pop()
+        if len(words) > 1 and words[-1].group().lower() == "on":
+            words.pop()
+        return True
+    if len(words) > 2 and last in _TIME_UNITS and words[-2].group().lower() in _TIME_LEADS:
+        del words[-2:]
+        return True
+    return False
 
 
 def _singular(plural: str) -> str:
@@ -172,7 +184,8 @@ def _postmodifier(seq: list[re.Match[str]], k: int) -> bool:
     """In a backwards read, seq[k] belongs to a source's post-modifier ("close to")."""
     low = seq[k].group().lower()
     before = seq[k + 1].group().lower() if k + 1 < len(seq) else ""
-    return (before, low) in _POSTMOD_PAIRS or (low, seq[k - 1].group().lower()) in _POSTMOD_PAIRS
+    after = seq[k - 1].group().lower() if k else ""
+    return (before, low) in _POSTMOD_PAIRS or (low, after) in _POSTMOD_PAIRS
 
 
 def _between_capitals(seq: list[re.Match[str]], k: int) -> bool:
@@ -221,13 +234,9 @@ class SubjectReader:
     def at_end(self, a: int, b: int) -> Subject | None:
         """The subject that ends the stretch [a, b), as in `, Smith has said`."""
         words = self._words(a, b)
-        while words and words[-1].group().lower() in AUX_WORDS:
-            words.pop()
-        _drop_time(words)  # "The ministry last week said", "Smith on Monday said"
-        if len(words) > 1 and words[-1].group().lower() == "on":
-            words.pop()
-        while words and words[-1].group().lower() in AUX_WORDS:
-            words.pop()
+        _drop_aux(words)
+        if _drop_time(words):  # "The ministry last week said", "Smith on Monday has said"
+            _drop_aux(words)
         if not words:
             return None
         b = words[-1].end()
