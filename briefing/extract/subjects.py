@@ -55,6 +55,7 @@ _TIME_WORDS = word_set(
 )
 _TIME_UNITS = word_set("year week month weekend night morning afternoon evening summer winter")
 _TIME_LEADS = word_set("last this next that earlier")
+_TIME_ENDS = _TIME_WORDS | _TIME_UNITS
 _PLACE_LINKS = {"in", "at", "from", "of", "near", "for"}
 _PLACE_ENDS = tuple(f" {w} " for w in _PLACE_LINKS)
 # Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
@@ -234,8 +235,10 @@ class SubjectReader:
     def at_end(self, a: int, b: int) -> Subject | None:
         """The subject that ends the stretch [a, b), as in `, Smith has said`."""
         words = self._words(a, b)
-        _drop_aux(words)
-        if _drop_time(words):  # "The ministry last week said", "Smith on Monday has said"
+        while words and (last := words[-1].group().lower()) in AUX_WORDS:
+            words.pop()
+        # "The ministry last week said", "Smith on Monday has said"
+        if words and last in _TIME_ENDS and _drop_time(words):
             _drop_aux(words)
         if not words:
             return None
