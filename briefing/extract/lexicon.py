@@ -138,6 +138,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # Capitalised words that open sentences or clauses and are never names.
 STOP_CAPS = word_set(
+    "nearby elsewhere separately afterwards afterward overnight finally additionally "
+    "similarly likewise nonetheless nevertheless moreover furthermore ultimately initially "
+    "eventually apparently fortunately unfortunately sadly notably indeed otherwise "
+    "consequently tonight downstairs upstairs abroad "
     "outgoing incoming departing newly "
     "hundreds thousands millions dozens scores tens "
     "among amongst across along around behind beside besides beyond inside outside near "
@@ -297,14 +301,20 @@ PLACES = word_set(
     "doha geneva zurich amsterdam stockholm oslo copenhagen helsinki lisbon athens "
     "nairobi lagos johannesburg singapore jakarta manila bangkok hanoi karachi lahore "
     "kabul tokyo osaka hong kong macau taipei brasilia rio lima bogota caracas havana "
-    # US states and Canadian provinces (with the wire abbreviations that are no words)
+    # US states, Canadian provinces and Australian states (not those that are given names,
+    # such as Virginia or Carolina), with the wire abbreviations that are no words
     "alabama alaska arizona arkansas california colorado connecticut delaware florida "
     "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
-    "massachusetts michigan minnesota mississippi missouri montana nebraska nevada "
-    "hampshire jersey carolina dakota ohio oklahoma oregon pennsylvania tennessee texas "
-    "utah vermont virginia wisconsin wyoming ontario quebec alberta manitoba saskatchewan "
-    "newfoundland yukon ala ariz ark calif colo conn fla kan ky mich minn mont neb nev "
-    "okla ore tenn tex vt wis wyo"
+    "massachusetts michigan minnesota mississippi missouri nebraska nevada ohio oklahoma "
+    "oregon pennsylvania tennessee texas utah vermont wisconsin wyoming hampshire jersey "
+    "ontario quebec alberta manitoba saskatchewan newfoundland yukon queensland tasmania "
+    "ala ariz ark calif colo conn fla kan ky mich minn neb nev okla ore tenn tex vt wis wyo"
+)
+
+# Capitalised abbreviations that are no organisation: time zones ("15:31 GMT") and titles.
+NOT_ORG_ACRONYMS = word_set(
+    "gmt bst utc cet cest eet eest wet ist jst kst aest aedt nzst est edt cst cdt mst mdt "
+    "pst pdt akst hst am pm mp mps mep msp ms mla td ceo cfo coo cto md pr qc kc obe mbe cbe"
 )
 
 # Nationality adjectives: titles before a title ("German Chancellor"), but a given name

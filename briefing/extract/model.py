@@ -24,6 +24,7 @@ class Quote:
     - ``pronoun``: the cue's subject was he/she/they, resolved to a person or group;
     - ``continuation``: no cue; the speaker of the quote just before goes on;
     - ``neighbour-sentence``: no cue; the person the sentence before is about;
+    - ``repeated``: a crosshead quote; the speaker of the later quote repeating its words;
     - ``none``: nobody could be linked (speaker is None).
     """
 

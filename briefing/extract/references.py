@@ -6,17 +6,25 @@ import re
 from collections.abc import Iterator
 
 from briefing.extract.descriptors import (
+    ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
     NAMED_HEADS,
     ORG_HEADS,
     Organisations,
+    anonymous_match,
+    antecedent,
     descriptor_head,
 )
-from briefing.extract.lexicon import GROUP_NOUNS, PLACES, PRONOUNS, word_set
+from briefing.extract.lexicon import (
+    GROUP_NOUNS,
+    PLACES,
+    PRONOUNS,
+    word_set,
+)
 from briefing.extract.names import NameMention
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex
-from briefing.extract.subjectlike import SubjectMentions
+from briefing.extract.subjectlike import SubjectMentions, named_as
 from briefing.extract.subjects import Subject
 
 # How far back a speaker or subject may be sought: a few paragraphs, never the whole text.
@@ -33,7 +41,10 @@ _DESCRIPTORS = word_set(
     "dutchwoman serb croat swiss pole czech russian ukrainian greek turk brit kiwi aussie "
     "belgian austrian japanese chinese korean indian kenyan ethiopian nigerian egyptian "
     "moroccan mexican colombian chilean peruvian uruguayan scotsman scotswoman "
-    "englishwoman welshwoman irishwoman israeli palestinian iranian frenchman"
+    "englishwoman welshwoman irishwoman israeli palestinian iranian frenchman "
+    "centre-back centre-half center-back full-back left-back right-back wing-back keeper "
+    "goalscorer skipper playmaker youngster teenager defendant accused claimant "
+    "complainant suspect"
 )
 
 _KIN = (
@@ -51,9 +62,20 @@ _KIN = (
     " neighbour",
     " neighbor",
 )
+_UNNAMED = re.compile(r"(?:An?|The|One|Another|Some|Two|Three|Several) ")  # "A spokesperson"
+_ANOTHER = word_set("another second third fourth later")
 _STANDING_HEADS = ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS  # joined once, not per call
 _THE_LEAD = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}$")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
+
+
+def _named_group(name: str) -> bool:
+    """A group quoted by its name ("Velvet Hours", "the Hollow Pines"), not a described one
+    ("The spokesman", "One fan") nor a joint one ("X and Y")."""
+    article, _, rest = name.partition(" ")
+    if article in {"the", "The"} and rest[:1].isupper():
+        name = rest
+    return name[:1].isupper() and not _UNNAMED.match(name) and " and " not in name
 
 
 class References:
@@ -98,7 +120,9 @@ class References:
             return self.masked[m.end : m.end + 4] != " of " and not participle
         before = self.masked[max(0, m.run_start - 12) : m.run_start]
         after = self.masked[m.end : m.end + 1]
-        return (before.endswith(", ") and after == ",") or before.rstrip().endswith(_KIN)
+        if (before.endswith(", ") and after == ",") or before.rstrip().endswith(_KIN):
+            return True
+        return named_as(self.masked, m.run_start)  # "who gave his name only as Karim"
 
     def _is_common(self, m: NameMention) -> bool:
         """A capitalised common noun opening a sentence ("Officials", "Organisers")."""
@@ -172,8 +196,10 @@ class References:
         if standing_for:
             return standing_for, "group"
         if s.kind == "group" or s.mention is None:
-            return s.text, "group"
+            return self._group_referent(s) or s.text, "group"
         m = s.mention
+        if m.start == m.run_start and self.masked[m.start - 4 : m.start] == "the ":
+            return m.name, "group"  # "the Hollow Pines said": no person takes "the"
         if s.partner is not None:  # "Biden and Kishida said in a joint statement"
             first = self.roster.resolve(m.tokens, m.start)
             second = self.roster.resolve(s.partner.tokens, s.partner.start)
@@ -190,6 +216,42 @@ class References:
         name = self.roster.resolve(m.tokens, m.start)
         self.roster.learn_gender(name, m.gender)
         return name, "person"
+
+    def _group_referent(self, s: Subject) -> str | None:
+        """Who an unnamed group subject stands for: "organisers" after "Harbourside
+        Festival organisers said", "the source" after "a source close to the couple said",
+        "the official" after "An Egyptian official … told", "another message" after a
+        message someone wrote."""
+        words = s.text.lower().split()
+        definite = words[0] == "the"
+        another = len(words) > 1 and words[0] in _ANOTHER and words[-1] in DOCUMENT_HEADS
+        if definite:
+            words = words[1:]
+        plural = len(words) == 1 and words[0] in GROUP_NOUNS and words[0].endswith("s")
+        anonymous = definite and 0 < len(words) < 4 and words[-1] in ANONYMOUS_HEADS
+        if not (another or plural or anonymous):
+            return None  # most group subjects (issue: speed)
+        lo = self.window(s.pos, 3)
+        spoken = self.spoken_between(lo, s.pos)
+        if another:
+            return spoken[-1][1] if spoken else None
+        if plural:
+            same = [
+                n
+                for _, n, group in spoken
+                if group and n.lower().endswith(f" {words[0]}") and n.lower() != s.text.lower()
+            ]
+            return same[-1] if same else None
+        # the nearer of the unnamed source quoted ("a source close to the couple said")
+        # and the one only introduced ("An Egyptian official, speaking on condition …")
+        quoted = next(
+            ((p, n) for p, n, group in reversed(spoken) if group and anonymous_match(n, words)),
+            None,
+        )
+        named = antecedent(self.masked, lo, s.pos, words)
+        if quoted and (named is None or quoted[0] >= named[0]):
+            return quoted[1]
+        return named[1] if named else None
 
     def _described(self, s: Subject, cue: str) -> str | None:
         """`the prime minister`, `the Spaniard`: the person the article means by it."""
@@ -221,10 +283,13 @@ class References:
         head = descriptor_head(s.text) if s.kind == "group" else None
         if head is None or head not in _STANDING_HEADS:
             return None
-        if any(w[:1].isupper() for w in s.text.split()[1:]):
-            return None  # "The Rail Delivery Group" is a name already, not "the group"
+        if any(w[:1].isupper() or w.endswith(("'s", "\u2019s")) for w in s.text.split()[1:]):
+            # "The Rail Delivery Group" is a name already, not "the group", and "the
+            # hospital's board" is the board, not the hospital
+            return None
         lo = max(0, s.pos - LOOK_BACK)
-        groups = [name for _, name, group in self.spoken_between(lo, s.pos) if group]
+        spoken = [(p, name) for p, name, group in self.spoken_between(lo, s.pos) if group]
+        groups = [name for _, name in spoken]
         if head in DOCUMENT_HEADS:
             return groups[-1] if groups else None
         # "the ministry said" after "China's foreign ministry said": the same speaker
@@ -232,8 +297,20 @@ class References:
         if same:
             return same[-1]
         if self._organisations is None:
-            self._organisations = Organisations(self._mentions, self.roster)
-        return self._organisations.named_before(s.pos, lo, head, head in ORG_HEADS)
+            self._organisations = Organisations(self._mentions, self.roster, self._opens)
+        # a named group quoted last ("the Hollow Pines said"), not a joint one ("X and Y")
+        named = [(p, n) for p, n in spoken if _named_group(n)]
+        latest = named[-1] if named else None
+        span = (lo, self.window(s.pos, 2), s.pos)
+        return self._organisations.named_before(span, head, head in ORG_HEADS, latest)
+
+    def _opens(self, m: NameMention) -> bool:
+        """True when `m` opens its sentence, "The" aside: "The Rail Delivery Group said"."""
+        lead = self.masked[self.sents.start_near(m.run_start, 8) : m.run_start]
+        if lead not in {"", "The ", "the "}:
+            return False
+        # not an owner or a modifier: "The BBC's decision", "The Match of the Day host"
+        return self.masked[m.end : m.end + 4] not in {" of ", "'s ", "\u2019s "}
 
     def _pronoun(self, word: str, pos: int) -> tuple[str | None, str]:
         """The person (he/she) or group (it/they/we) a pronoun most likely means."""
@@ -242,13 +319,21 @@ class References:
             group = next((s for s in reversed(self.spoken_between(lo, pos)) if s[2]), None)
             return (group[1], "group") if group else (None, "group")
         gender = PRONOUNS.get(word)
-        for name in itertools.chain(self.candidates(pos, lo), self._any_named(pos, lo)):
+        found = self._gendered(gender, pos, lo, self._any_named(pos, lo))
+        if found is None and gender and lo > pos - LOOK_BACK:
+            # a profile's "he" may go on paragraphs after the man was last quoted or subject
+            found = self._gendered(gender, pos, max(0, pos - LOOK_BACK), iter(()))
+        if found is not None:
+            self.roster.add_single(found, gender, None)  # so a later pronoun knows the gender
+        return found, "person"
+
+    def _gendered(self, gender: str | None, pos: int, lo: int, named: Iterator[str]) -> str | None:
+        """The nearest candidate in [lo, pos), else of `named`, whose gender may be `gender`."""
+        for name in itertools.chain(self.candidates(pos, lo), named):
             known = self.roster.gender_of(name)
-            if gender and known and known != gender:
-                continue
-            self.roster.add_single(name, gender, None)  # so a later pronoun knows the gender
-            return name, "person"
-        return None, "person"
+            if not (gender and known and known != gender):
+                return name
+        return None
 
     def _any_named(self, pos: int, lo: int) -> Iterator[str]:
         """Every person named in [lo, pos), nearest first: the fallback for pronouns."""

@@ -8,6 +8,8 @@ from briefing.extract.lexicon import CLAUSE_WORDS, ROLE_WORDS, word_set
 from briefing.extract.names import NameMention
 from briefing.extract.sentences import SentenceIndex
 
+_NAMED_AS = re.compile(r"\b(?:name|named|identified|known)(?: only)? as $")
+_RELATIVE = re.compile(r" ?(?:whose|which|who|where) ")
 _PREFIX_WORD = re.compile(r"[\w'\u2019.\-]+")
 _LEAD = word_set("the a an former then neither both")
 _ROLE_OR_LEAD = ROLE_WORDS | _LEAD  # joined once, not per word
@@ -22,6 +24,11 @@ def _clause_word(word: str) -> bool:
     low = word.lower()
     verb_form = word.islower() and len(word) > 4 and word.endswith(("ing", "ed"))
     return low in _NOT_IN_SUBJECT or verb_form
+
+
+def named_as(masked: str, pos: int) -> bool:
+    """True when a name at `pos` follows "gave his name as", "identified only as" and so on."""
+    return masked.endswith(" as ", 0, pos) and bool(_NAMED_AS.search(masked, pos - 24, pos))
 
 
 class SubjectMentions:
@@ -64,7 +71,12 @@ class SubjectMentions:
         """True when only titles or a short noun phrase stand before the name in its clause."""
         s_start = self._sents.start_near(m.run_start, 300)
         prefix = self._masked[s_start : m.run_start]
-        words = _PREFIX_WORD.findall(prefix[prefix.rfind(",") + 1 :])
+        if named_as(self._masked, m.run_start):
+            return True  # "a father of five who gave his name only as Abu Khaled said"
+        cut = prefix.rfind(",")
+        if _RELATIVE.match(prefix, prefix.rfind(",", 0, max(cut, 0)) + 1):
+            return False  # "Kowalczyk, whose company, High Mesa Homes, is": not the subject
+        words = _PREFIX_WORD.findall(prefix[cut + 1 :])
         if all(w[0].isupper() or w.lower() in _ROLE_OR_LEAD for w in words):
             return True
         # "Local business owner Mr Patel": a short noun phrase, no verb or preposition.

@@ -13,6 +13,7 @@ from briefing.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     ROLE_WORDS,
+    TITLE_WORDS,
     word_set,
 )
 from briefing.extract.names import NameMention
@@ -42,7 +43,31 @@ _OWNER = re.compile(
 _LINK_WORDS = ("at", "for", "from", "of", "with")
 _GROUP_SINGULAR = {w.rstrip("s") for w in GROUP_NOUNS} | {"spokesperson", "analyst", "source"}
 _CLAUSE_OR_AUX = CLAUSE_WORDS | AUX_WORDS  # joined once, not per word
-_DETERMINERS = {"the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two"}
+_DETERMINERS = {
+    "the", "a", "an", "both", "some", "many", "several", "its", "their", "one", "two",
+    "my", "our", "your", "his", "her", "another",
+}  # fmt: skip
+_LINK_SPLIT = re.compile(r" (?:for|at|of|from) ")
+# ", Northwind Records." or ", the Mill Group,": a capitalised name closing an appositive
+_APPOSITIVE_NAME = re.compile(r", ((?:the )?[A-Z][\w'&.\-]*(?: [A-Z][\w'&.\-]*){0,5})(?=[,.;]|$)")
+_TIME_WORDS = word_set(
+    "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday"
+)
+_TIME_UNITS = word_set("year week month weekend night morning afternoon evening summer winter")
+_TIME_LEADS = word_set("last this next that earlier")
+_TIME_ENDS = _TIME_WORDS | _TIME_UNITS
+_PLACE_LINKS = {"in", "at", "from", "of", "near", "for"}
+_PLACE_ENDS = tuple(f" {w} " for w in _PLACE_LINKS)
+# Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
+# left of the party said" the phrase after "on" does not speak. ("by" and "from" name a
+# source: "a statement from the ministry".)
+_PP_BREAK = word_set("on in at to into with for near about over under")
+# Post-modifiers of an anonymous source, read back from the cue: "a source close to the
+# couple", "a person familiar with the matter", "officials briefed on the talks".
+_POSTMOD_PAIRS = {
+    ("close", "to"), ("familiar", "with"), ("briefed", "on"), ("involved", "in"),
+    ("knowledgeable", "about"), ("aware", "of"), ("with", "knowledge"),
+}  # fmt: skip
 
 
 def _org_like(word: str) -> bool:
@@ -64,18 +89,42 @@ def _head_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
         if low in _LINKS and _org_like(_text_next(words, k, False)):
             head.append(w)  # "Analysts at Goldman Sachs"
             continue
-        if low in _CLAUSE_OR_AUX or not low[0].isalnum() or _verb_like(low):
+        after_link = head and head[-1].group() in _LINKS
+        if low == "the" and after_link and _text_next(words, k, False)[:1].isupper():
+            head.append(w)  # "The Office of the State Engineer"
+            continue
+        if (
+            low in _CLAUSE_OR_AUX
+            or not low[0].isalnum()
+            or (_verb_like(low) and not _adjectival(head, low))
+        ):
             break
+        if _possessive(w):
+            head.append(w)  # "the band's": it only determines the noun that follows
+            seen_noun = False
+            continue
         nounish = (
             (w.group()[0].isupper() and low not in _DETERMINERS)
             or _group_noun(low)
             or low.endswith("-year-old")
+            or low in TITLE_WORDS  # "My consultant took me …"
         )
         if seen_noun and not nounish and low not in ROLE_WORDS:
             break  # "Analysts at Goldman Sachs cut …": "cut" is the verb
         seen_noun = seen_noun or nounish
         head.append(w)
     return head
+
+
+def _adjectival(head: list[re.Match[str]], low: str) -> bool:
+    """ "the band's married singer": an -ed word right after "the" or "'s" describes."""
+    if not head or low in CUE_WORDS or not low.endswith("ed"):
+        return False
+    return head[-1].group().lower() in _DETERMINERS or _possessive(head[-1])
+
+
+def _possessive(w: re.Match[str]) -> bool:
+    return w.group().endswith(("'s", "\u2019s"))
 
 
 def _group_noun(low: str) -> bool:
@@ -89,6 +138,37 @@ def _describes(word: str) -> bool:
     return word in ROLE_WORDS or word in _PERSON_NOUNS
 
 
+def _drop_aux(words: list[re.Match[str]]) -> None:
+    """Drop the auxiliaries and adverbs between a subject and its cue ("has also")."""
+    while words and words[-1].group().lower() in AUX_WORDS:
+        words.pop()
+
+
+def _drop_time(words: list[re.Match[str]]) -> bool:
+    """Drop a time adverbial ending a subject read back from its verb: "last year",
+    "on Monday"; True when one was dropped."""
+    last = words[-1].group().lower() if words else ""
+    if last in _TIME_WORDS and len(words) > 1:
+        words.pop()
+        if len(words) > 1 and words[-1].group().lower() == "on":
+            words.pop()
+        return True
+    if len(words) > 2 and last in _TIME_UNITS and words[-2].group().lower() in _TIME_LEADS:
+        del words[-2:]
+        return True
+    return False
+
+
+def _singular(plural: str) -> str:
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"  # "authorities"
+    return plural[:-2] if plural.endswith(("sses", "ches", "shes")) else plural[:-1]
+
+
+def _describes_group(word: str) -> bool:
+    return _describes(word) or (word in GROUP_NOUNS and word.endswith("s"))
+
+
 def _verb_like(low: str) -> bool:
     return low in CUE_WORDS or low in _PLAIN_VERBS or (len(low) > 4 and low.endswith("ed"))
 
@@ -99,6 +179,14 @@ def _ends_phrase(words: list[re.Match[str]], k: int) -> bool:
     if mark == ".":
         return k == 0 or len(words[k - 1].group()) > 3 or words[k - 1].group().islower()
     return mark in {",", ";", ":"}
+
+
+def _postmodifier(seq: list[re.Match[str]], k: int) -> bool:
+    """In a backwards read, seq[k] belongs to a source's post-modifier ("close to")."""
+    low = seq[k].group().lower()
+    before = seq[k + 1].group().lower() if k + 1 < len(seq) else ""
+    after = seq[k - 1].group().lower() if k else ""
+    return (before, low) in _POSTMOD_PAIRS or (low, after) in _POSTMOD_PAIRS
 
 
 def _between_capitals(seq: list[re.Match[str]], k: int) -> bool:
@@ -147,8 +235,11 @@ class SubjectReader:
     def at_end(self, a: int, b: int) -> Subject | None:
         """The subject that ends the stretch [a, b), as in `, Smith has said`."""
         words = self._words(a, b)
-        while words and words[-1].group().lower() in AUX_WORDS:
+        while words and (last := words[-1].group().lower()) in AUX_WORDS:
             words.pop()
+        # "The ministry last week said", "Smith on Monday has said"
+        if words and last in _TIME_ENDS and _drop_time(words):
+            _drop_aux(words)
         if not words:
             return None
         b = words[-1].end()
@@ -164,9 +255,13 @@ class SubjectReader:
             if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
                 # "Smith's spokesman said": the spokesman speaks, not Smith
                 return Subject("group", self.masked[pick.start : b], pick.start)
+            placed = self._placed_head(a, b, pick)
+            if placed is not None:
+                return placed
             tail = self.masked[pick.end : b].split()
-            if tail and all(w.islower() for w in tail) and _describes(tail[-1]):
-                # "the former This Morning presenter said": the presenter speaks
+            if tail and all(w.islower() for w in tail) and _describes_group(tail[-1]):
+                # "the former This Morning presenter said": the presenter speaks, and in
+                # "Riverside Marathon organisers said" the organisers
                 return self._group(self._words(a, b), from_end=True)
             partner = self._joined_before(head, pick)
             if partner is not None:
@@ -176,6 +271,25 @@ class SubjectReader:
         if last.lower() in PRONOUNS:
             return Subject("pronoun", last.lower(), words[-1].start())
         return self._group(words, from_end=True)
+
+    def _placed_head(self, a: int, b: int, pick: NameMention) -> Subject | None:
+        """`The Health Ministry in Gaza warned`, `Mark Hughes of Cardiff said`: a name after
+        a preposition only modifies the noun phrase or the person before it."""
+        if not self.masked.endswith(_PLACE_ENDS, max(a, pick.run_start - 6), pick.run_start):
+            return None  # the usual case, told without reading words (issue: speed)
+        before = self._words(a, pick.run_start)
+        if len(before) < 2 or before[-1].group() not in _PLACE_LINKS:
+            return None
+        title = before[-2].group()
+        if title[0].isupper() and title.lower() in TITLE_WORDS:
+            return None  # "Secretary of State Adrian Fontes": a title of the person
+        owners = self.persons_in(a, before[-1].start())
+        if owners:
+            # "Mark Hughes of Cardiff said": the place says where the person is from
+            m = owners[-1]
+            return Subject("person", m.name, m.start, m) if m.end == before[-2].end() else None
+        head = self._group(before[:-1], from_end=True)
+        return Subject("group", self.masked[head.pos : b], head.pos) if head else None
 
     def _owner(self, a: int, b: int) -> re.Match[str] | None:
         """`_OWNER` in [a, b), searched only when a linking word is among the last chars."""
@@ -217,7 +331,19 @@ class SubjectReader:
                 # "said Dr Robert Laurenson and Dr Vivek Trivedi, co-chairs of …"
                 return Subject("person", pick.name, pick.start, pick, later[0])
             return Subject("person", pick.name, pick.start, pick)
-        return self._group(words, from_end=False)
+        group = self._group(words, from_end=False)
+        return self._renamed(group, b) if group else None
+
+    def _renamed(self, group: Subject, b: int) -> Subject:
+        """`a spokesperson for the band's label, Northwind Records`: the appositive names
+        what the phrase after the linking word only describes."""
+        link = _LINK_SPLIT.search(group.text)
+        if link is None or group.text[link.end() :][:1].isupper():
+            return group
+        name = _APPOSITIVE_NAME.match(self.masked, group.pos + len(group.text), b)
+        if name is None:
+            return group
+        return group._replace(text=group.text[: link.end()] + name.group(1).rstrip("."))
 
     @staticmethod
     def _last_in_phrase(words: list[re.Match[str]], persons: list[NameMention]) -> NameMention:
@@ -233,6 +359,7 @@ class SubjectReader:
         """A noun phrase such as "both sides" or "the foreign ministry"."""
         seq = list(reversed(words)) if from_end else words
         kept: list[re.Match[str]] = []
+        limit = 6
         for k, w in enumerate(seq):
             low = w.group().lower()
             if low in ("and", "&") and _between_capitals(seq, k):
@@ -240,14 +367,25 @@ class SubjectReader:
             elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):
                 pass  # "officials at the Foreign Ministry"
             elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
-                break
+                if not (from_end and kept):
+                    break
+                if _postmodifier(seq, k):
+                    limit = 10  # "a source close to the couple": read on to its head
+                elif low in _PP_BREAK and all(v.group()[0].isupper() for v in kept):
+                    pass  # "The Water Board in Leeds": a named place says which board
+                elif low in _PP_BREAK:
+                    return None  # "… on the left of the party said": not the subject
+                else:
+                    break
             kept.append(w)
-            if len(kept) > 6:
+            if len(kept) > limit:
                 return None
         if from_end:
             kept.reverse()
         while kept and kept[-1].group().lower() in {"of", "for"}:
             kept.pop()
+        if len(kept) == 1 and kept[0].group().lower() in {"one", "another"}:
+            return self._one_of(kept[0])
         if not kept or not self._group_like([w.group() for w in kept]):
             return None
         start = kept[0].start()
@@ -255,6 +393,14 @@ class SubjectReader:
         if document and document.end() < kept[-1].end():
             start = document.end()  # "a statement from the ministry": the ministry speaks
         return Subject("group", self.masked[start : kept[-1].end()], start)
+
+    def _one_of(self, one: re.Match[str]) -> Subject | None:
+        """ "Fans reacted online. One wrote": one of the last plural group named before."""
+        for w in reversed(self._words(max(0, one.start() - 250), one.start())):
+            low = w.group().lower()
+            if low in GROUP_NOUNS and low.endswith("s") and low not in {"sides", "others"}:
+                return Subject("group", f"{one.group()} {_singular(low)}", one.start())
+        return None
 
     @staticmethod
     def _group_like(words: list[str]) -> bool:

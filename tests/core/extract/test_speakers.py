@@ -435,3 +435,241 @@ def test_company_boss_name_is_the_subject() -> None:
         '"an unacceptable security violation".'
     )
     assert only(text).speaker == "Elon Musk"
+
+
+def test_prepositional_object_before_the_cue_is_not_the_subject() -> None:
+    q = only('One delegate on the far right of the chamber said: "This will not pass."')
+    assert q.speaker == "One delegate"
+
+
+def test_source_post_modifier_stays_with_its_head() -> None:
+    q = only('An aide close to the governor said the plan was "dead in the water".')
+    assert q.speaker == "An aide close to the governor"
+
+
+def test_of_the_inside_an_organisation_name() -> None:
+    text = 'The Department of the Treasury, which runs the mint, said it was "reviewing it".'
+    assert only(text).speaker == "The Department of the Treasury"
+
+
+def test_possessive_determiner_opens_a_group_subject() -> None:
+    q = only('My landlord came round and said, "The rent goes up in May?" I said no.')
+    assert q.speaker == "My landlord"
+
+
+def test_participle_after_a_possessive_describes_the_noun() -> None:
+    text = 'The choir\'s retired conductor, who led it for 30 years, says it was "a joy" for him'
+    q = only(text)
+    assert q.speaker == "The choir's retired conductor"
+
+
+def test_short_form_of_an_organisation_is_the_organisation() -> None:
+    text = (
+        "Brightwater Foods cut its forecast on Monday.\n\n"
+        '"Demand held up in the north," Brightwater said.'
+    )
+    assert only(text).speaker == "Brightwater Foods"
+
+
+def test_the_company_is_the_organisation_made_subject_nearby() -> None:
+    text = (
+        "Shares in Harlow Capital rose. A stake in Harlow Capital, the fund run by Harlow "
+        "Capital, was sold.\n\n"
+        "Tidewater Holdings, which runs the port, said it had hired more staff.\n\n"
+        '"We are ready," the company said.'
+    )
+    assert only(text).speaker == "Tidewater Holdings"
+
+
+def test_of_the_nearby_subjects_the_company_is_the_one_named_most() -> None:
+    text = (
+        "Corvane Motors cut its forecast. Corvane Motors said sales fell in May.\n\n"
+        "The Trade Standards Agency opened an inquiry last week.\n\n"
+        '"We are cooperating fully," the company said.'
+    )
+    assert only(text).speaker == "Corvane Motors"
+
+
+def test_time_zones_and_states_are_not_organisations() -> None:
+    text = (
+        "Lawyers for Corran Holdings met in Texas at 17:05 GMT and in Texas at 18:05 GMT.\n\n"
+        '"We will appeal," the company said.'
+    )
+    assert only(text).speaker == "Corran Holdings"
+
+
+def test_a_colon_introduction_beats_a_cue_in_the_next_sentence() -> None:
+    text = (
+        'On its website, Maple Grove Academy wrote: "Classes resume Monday." '
+        "The academy said it would reopen the library later."
+    )
+    assert only(text).speaker == "Maple Grove Academy"
+
+
+def test_place_after_a_preposition_modifies_the_subject() -> None:
+    q = only('The Water Board in Leeds warned that supplies were "under strain".')
+    assert q.speaker == "The Water Board in Leeds"
+
+
+def test_another_message_has_the_author_of_the_last_one() -> None:
+    text = (
+        'In the first, Ms Ruth Cole wrote: "Meet me at six." '
+        'Another email, sent an hour later, read: "Bring the keys."'
+    )
+    assert [s for s, _ in attributed(text)] == ["Ruth Cole", "Ruth Cole"]
+
+
+def test_bare_plural_group_is_the_same_group_quoted_before() -> None:
+    text = (
+        'Riverside Marathon organisers said the race had been "a triumph".\n\n'
+        '"We will be back next year," organisers said.'
+    )
+    assert [s for s, _ in attributed(text)][1] == "Riverside Marathon organisers"
+
+
+def test_the_unnamed_source_is_the_one_quoted_before() -> None:
+    text = (
+        'A person close to the minister said she was "furious".\n\n'
+        '"She feels betrayed," the person said.'
+    )
+    assert [s for s, _ in attributed(text)][1] == "A person close to the minister"
+
+
+def test_the_official_is_the_official_introduced_before() -> None:
+    text = (
+        "A Kenyan official, who asked not to be named, told reporters that talks stalled.\n\n"
+        '"Nobody is talking," the official said.'
+    )
+    assert only(text).speaker == "A Kenyan official"
+
+
+def test_the_band_is_the_named_group_quoted_last() -> None:
+    text = (
+        "Mayfield Arena staff were told on Monday. "
+        'In a post online, the Velvet Hours said the tour was "off".\n\n'
+        '"We are heartbroken," the band said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["the Velvet Hours", "the Velvet Hours"]
+
+
+def test_a_possessive_board_is_kept_as_written() -> None:
+    text = 'Grange Valley Hospital will close. The hospital\'s board said it was "unavoidable".'
+    assert only(text).speaker == "The hospital's board"
+
+
+def test_positions_and_court_roles_are_descriptors() -> None:
+    text = (
+        "Sam Okoro, a cult hero at the club, scored twice.\n\n"
+        '"It was a special night," the left-back said.\n\n'
+        "Peter Vance, 52, denies fraud.\n\n"
+        '"I never took a penny," the defendant said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Sam Okoro", "Peter Vance"]
+
+
+def test_a_cue_taking_an_infinitive_yields_to_the_reporting_verb() -> None:
+    text = (
+        "The trade ministry said on Friday that both governments had agreed to hold "
+        'talks "as soon as possible."'
+    )
+    assert only(text).speaker == "The trade ministry"
+
+
+def test_according_to_after_the_quote_names_the_source_after_it() -> None:
+    text = 'Two guards were "deeply shaken" by it, according to a spokesperson for the prison.'
+    assert only(text).speaker == "a spokesperson for the prison"
+
+
+def test_an_appositive_names_the_described_organisation() -> None:
+    text = (
+        'Staff are "fully behind" the plan, according to a spokesman for the firm\'s owner, '
+        "Castle Group."
+    )
+    assert only(text).speaker == "a spokesman for Castle Group"
+
+
+def test_headline_court_told_is_passive() -> None:
+    text = 'Builder "lied to customers", Leeds Crown Court told\n\nA builder lied, a court heard.'
+    assert only(text).speaker is None
+
+
+def test_citing_names_the_source_behind_the_channel() -> None:
+    text = 'The state news agency, citing a senior police officer, said he had "fled abroad".'
+    assert only(text).speaker == "a senior police officer"
+
+
+def test_one_of_a_plural_group_named_before() -> None:
+    text = 'Residents gathered outside. One told reporters: "We are scared."'
+    assert only(text).speaker == "One resident"
+
+
+def test_according_to_a_channel_after_a_named_speaker_relays() -> None:
+    text = (
+        'Foreign Minister Ana Ruiz told her counterpart to "stay calm" and avoid "rash" '
+        "steps near the border, according to state radio station Radio Nacional."
+    )
+    assert [s for s, _ in attributed(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_sentence_adverb_is_not_an_antecedent() -> None:
+    text = (
+        "Nearby, a driver who gave his name only as Karim said he had waited two days.\n\n"
+        '"We just want to go home," he said.'
+    )
+    assert only(text).speaker == "Karim"
+
+
+def test_name_inside_a_relative_clause_is_not_the_subject() -> None:
+    text = (
+        "Tom Reed, whose partner, Alex Moss, runs the bakery, denied the claim.\n\n"
+        '"It is not true," he said.'
+    )
+    assert only(text).speaker == "Tom Reed"
+
+
+def test_gendered_pronoun_looks_further_back_when_needed() -> None:
+    text = (
+        "Sara Lind and Peter Berg run the farm. Peter Berg milks the cows.\n\n"
+        "She sells the cheese.\n\nShe keeps the books.\n\nShe answers the phone.\n\n"
+        '"We never rest," he says.'
+    )
+    assert only(text).speaker == "Peter Berg"
+
+
+def test_crosshead_quote_takes_the_speaker_of_the_body_quote_it_repeats() -> None:
+    text = (
+        "Flood town counts the cost\n\n"
+        "'Water up to the windows'\n\n"
+        'Resident Joan Pike said: "There was water up to the windows in minutes."'
+    )
+    assert attributed(text) == [("Joan Pike", "repeated"), ("Joan Pike", "colon-intro")]
+
+
+def test_time_adverbial_between_subject_and_cue_is_not_the_subject() -> None:
+    texts = [
+        'The health ministry on Monday said the outbreak was "under control".',
+        'The Commerce Department last year said the list was "under review".',
+    ]
+    assert [only(t).speaker for t in texts] == ["The health ministry", "The Commerce Department"]
+
+
+def test_party_and_state_tag_is_not_the_speaker() -> None:
+    assert only('Senator Jane Roe, D-Mass., said the bill was "a start".').speaker == "Jane Roe"
+
+
+def test_a_vow_reported_by_another_keeps_the_vower() -> None:
+    assert only('Jones said Smith had vowed to "keep fighting".').speaker == "Smith"
+
+
+def test_a_place_after_a_person_is_where_they_are_from() -> None:
+    text = 'Mark Hughes of Cardiff told the BBC it was "chaos".'
+    assert only(text).speaker == "Mark Hughes"
+
+
+def test_the_official_is_the_nearest_one_introduced_or_quoted() -> None:
+    text = (
+        'An official said the plan was "dead".\n\n'
+        "A second official, from the ministry, disagreed.\n\n"
+        '"Not yet," the official said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["An official", "A second official"]
