@@ -94,7 +94,7 @@ _FUTURE = re.compile(
 # speaks of a coming day ("Wolves travel to Fulham on Tuesday", "the Senate returns
 # Wednesday"); a present copula of the nearest such day ("services on Wednesday are under
 # review", "the attack on Sunday is the third"); the past only by past verbs or "since".
-PAST, UNKNOWN, FUTURE, PRESENT = -1, 0, 1, 2
+_T_PAST, _T_UNKNOWN, _T_FUTURE, _T_PRESENT = -1, 0, 1, 2
 _DETERMINED = "".join(f"(?<!{w} )" for w in ("the", "a", "an", "its", "his", "her", "their"))
 # a participle after these belongs to the verb phrase before it ("is closed", "to be held")
 _AUXILIARY = "".join(f"(?<!{w} )" for w in ("is", "are", "be", "being", "not", "still", "now"))
@@ -115,7 +115,7 @@ _TENSE_WORDS = (
 _TENSE = re.compile(_TENSE_WORDS)
 # The last verb before a date: `.*` backs up from the date (speed, as _LAST_CLAUSE_START).
 _LAST_TENSE = re.compile("(?s:.*)" + _TENSE_WORDS)
-_TENSE_OF = {"pres": PRESENT, "sched": FUTURE, "past": PAST, "inf": UNKNOWN}
+_TENSE_OF = {"pres": _T_PRESENT, "sched": _T_FUTURE, "past": _T_PAST, "inf": _T_UNKNOWN}
 # The last clause opener before a date: a greedy `.*` backs up from the date, trying the
 # alternation only near it instead of at every offset from the sentence start (speed).
 # Its matches are single marks and whole words, so none overlaps another and the last
@@ -147,22 +147,22 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
 
 
 def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
-    """PAST, FUTURE, PRESENT or UNKNOWN: how the clause around a date speaks of it.
+    """Past, future, present or unknown (_T_*): how the clause around a date speaks of it.
 
     `start` is where the date's own preposition (`prep`, if any) begins, `date` and `end`
     the date's span.
     """
     if prep == "since":
-        return PAST
+        return _T_PAST
     back = max(0, start - 240)
     lo = max(text.rfind(". ", back, start), text.rfind("\n", back, start), back)
     if _REPORTED.search(text, max(lo, date - 40), date):
-        return PAST  # "said on Thursday that it would…": the saying is past
+        return _T_PAST  # "said on Thursday that it would…": the saying is past
     # "Starmer will become … after Labour won in Thursday's election": past
     last = _LAST_CLAUSE_START.match(text, lo, start)
     clause = last.end() if last else lo
     if _FUTURE.search(text, clause, start):
-        return FUTURE
+        return _T_FUTURE
     # "tickets for Saturday", "delayed to Oct. 10": the day of the thing, not of the verb
     verb = None if prep in {"for", "to"} else _LAST_TENSE.match(text, clause, start)
     if verb and not verb["inf"]:
@@ -173,11 +173,11 @@ def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
     stop = (_SENTENCE_END if opener else _CLAUSE_END).search(text, end, end + 80)
     hi = stop.start() if stop else end + 80
     if hi - end < 3:
-        return UNKNOWN
+        return _T_UNKNOWN
     if _FUTURE.search(text, end, hi):
-        return FUTURE
+        return _T_FUTURE
     after = _TENSE.search(text, end, hi)
-    return _TENSE_OF[after.lastgroup or "inf"] if after else UNKNOWN
+    return _TENSE_OF[after.lastgroup or "inf"] if after else _T_UNKNOWN
 
 
 def _year_for(month: int, pub: _D, tense: int) -> int:
@@ -185,9 +185,9 @@ def _year_for(month: int, pub: _D, tense: int) -> int:
     past talk, else the nearest."""
     if month == pub.month:
         return pub.year
-    if tense == FUTURE:
+    if tense == _T_FUTURE:
         return pub.year if month > pub.month else pub.year + 1
-    if tense == PAST:
+    if tense == _T_PAST:
         return pub.year - (month > pub.month)
     ahead = (month - pub.month) % 12
     return pub.year + (month < pub.month) if ahead <= 3 else pub.year - (month > pub.month)
@@ -203,7 +203,7 @@ def _weekday(name: str, qual: str, pub: _D, tense: int) -> _D:
     if qual == "this":
         return pub + datetime.timedelta(days=diff)
     ahead, back = diff % 7, (-diff) % 7
-    if tense == FUTURE or (tense == PRESENT and ahead < back):
+    if tense == _T_FUTURE or (tense == _T_PRESENT and ahead < back):
         return pub + datetime.timedelta(days=ahead)
     return pub - datetime.timedelta(days=back)
 
@@ -327,7 +327,7 @@ def _day_of_year(month: int, day: int, pub: _D, tense: int, year_word: str | Non
     if year_word:
         return _date(pub.year + _year_shift(year_word), month, day)
     year = _year_for(month, pub, tense)
-    if tense == PAST and (month, day) > (pub.month, pub.day) and year == pub.year:
+    if tense == _T_PAST and (month, day) > (pub.month, pub.day) and year == pub.year:
         year -= 1  # "since August 30" in a piece of August 22: the last one
     return _date(year, month, day)
 
@@ -450,7 +450,7 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
             continue
         kind = m.lastgroup or ""
         prep = _PREP.search(text, max(0, m.start() - 8), m.start())
-        tense = UNKNOWN
+        tense = _T_UNKNOWN
         if kind in _TENSED:
             # inside a quotation the speaker's own tense decides ("is going to be Nov. 5")
             quoted = context is not text and context[m.start()] == "X" != text[m.start()]
@@ -459,7 +459,7 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
             tense = _tense(text if quoted else context, at, m.start(), m.end(), word)
         bare = kind == "wd" and not m["wd_q"]
         resolved = _RESOLVERS[kind](m, published, tense, prep is not None)
-        if bare and tense == UNKNOWN:
+        if bare and tense == _T_UNKNOWN:
             # a weekday named again with no tense of its own is the day named before
             resolved = weekdays.get(m["wd_d"], resolved)
         if resolved:
