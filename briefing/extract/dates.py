@@ -46,12 +46,12 @@ _ALTS = {
     ),
     "wkend": r"(?i:(?:over|at|during|on|this past) the weekend)",
     "wd": rf"(?:(?P<wd_q>(?i:last|next|this|late|early)) )?(?P<wd_d>{_WD})(?![a-z]){_PART}",
-    "hol": r"(?P<hol_w>Christmas (?:Eve|Day)|Boxing Day|New Year['\u2019]s (?:Eve|Day)"
-    r"|Valentine['\u2019]s Day)",
     "mon": (
         rf"(?:(?P<mon_q>early|mid|late|(?i:last|next|this))[- ])?{_mon('mon_m')}"
         + _YEAR_AFTER.format("mon_y")
     ),
+    "hol": r"(?P<hol_w>Christmas (?:Eve|Day)|Boxing Day|New Year['\u2019]s (?:Eve|Day)"
+    r"|Valentine['\u2019]s Day)",
     "year": r"(?:(?P<year_q>early|mid|late)[- ])?" + _YEAR.format("year_y"),
 }
 _DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _ALTS.items()))
@@ -68,8 +68,8 @@ _OPENERS = word_set(
     "last next this past coming ago Christmas Boxing Valentine"
 )
 _TRIGGER = (
-    r"(?:\d|the weekend|New Year|"
-    + trie_pattern({w for o in _OPENERS for w in (o, o.capitalize())})
+    r"(?:\d|the weekend|"
+    + trie_pattern({w for o in _OPENERS for w in (o, o.capitalize())} | {"New Year"})
     + ")"
 )
 # A trigger opens a word (`\b` before it). `re` tries a pattern starting with `\b` at every
@@ -98,24 +98,40 @@ _T_PAST, _T_UNKNOWN, _T_FUTURE, _T_PRESENT = -1, 0, 1, 2
 _DETERMINED = "".join(f"(?<!{w} )" for w in ("the", "a", "an", "its", "his", "her", "their"))
 # a participle after these belongs to the verb phrase before it ("is closed", "to be held")
 _AUXILIARY = "".join(f"(?<!{w} )" for w in ("is", "are", "be", "being", "not", "still", "now"))
+# Python's `re` tries a flat alternation branch by branch; the word lists below are
+# prefix trees (lexicon.trie_pattern), tried at every word of a clause (speed).
+_TO_VERBS = (
+    "hoped wanted agreed decided promised pledged vowed voted threatened aimed intended prepared"
+)
+_SCHEDULE = (
+    "return returns travel travels host hosts face faces meet meets play plays visit visits "
+    "open opens reopen reopens resume resumes begin begins start starts goes convene "
+    "convenes"
+)
+_PAST_WORDS = (
+    "was were had did met went came left held began won lost took saw said told got gave made "
+    "spoke fell rose sent found brought bought kept led paid sold struck broke chose drove "
+    "flew wrote became grew knew threw stood sat ate shot"
+)
 _TENSE_WORDS = (
     # "the first to be convicted on Thursday", "hoped to host a summit in November": the
     # date belongs to an infinitive, which has no tense
-    r"\b(?:(?P<inf>to be [a-z]+ed|(?:hoped|wanted|agreed|decided|promised|pledged|vowed"
-    r"|voted|threatened|aimed|intended|prepared) to)"
+    rf"\b(?:(?P<inf>to be [a-z]+ed|(?:{trie_pattern(_TO_VERBS.split())}) to)"
     r"|(?P<pres>(?:is|are|remains?)(?: (?:not|still|now|being))?(?: [a-z]+ed\b)?)"
-    rf"|{_DETERMINED}(?P<sched>returns?|travels?|hosts?|faces?|meets?|plays?|visits?|opens?"
-    r"|reopens?|resumes?|begins?|starts?|kicks? off|heads? to|goes|takes? on|convenes?)"
-    r"|(?P<past>(?:was|were|had|did|ha(?:s|ve) (?:\w+ )?(?:been|[a-z]+ed)"
-    rf"|(?<!-){_AUXILIARY}(?!hundred)[a-z]+[^e\W]ed"
-    r"|met|went|came|left|held|began|won|lost|took|saw|said|told|got|gave|made|spoke|fell"
-    r"|rose|sent|found|brought|bought|kept|led|paid|sold|struck|broke|chose|drove|flew"
-    r"|wrote|became|grew|knew|threw|stood|sat|ate|shot)))\b"
+    rf"|{_DETERMINED}(?P<sched>{trie_pattern(_SCHEDULE.split())}"
+    r"|kicks? off|heads? to|takes? on)"
+    r"|(?P<past>(?:ha(?:s|ve) (?:\w+ )?(?:been|[a-z]+ed)"
+    rf"|(?<!-){_AUXILIARY}(?!hundred)[a-z]+[^e\W]ed|{trie_pattern(_PAST_WORDS.split())})))\b"
 )
-_TENSE = re.compile(_TENSE_WORDS)
 # The last verb before a date: `.*` backs up from the date (speed, as _LAST_CLAUSE_START).
 _LAST_TENSE = re.compile("(?s:.*)" + _TENSE_WORDS)
-_TENSE_OF = {"pres": _T_PRESENT, "sched": _T_FUTURE, "past": _T_PAST, "inf": _T_UNKNOWN}
+# The first verb after a date, within its clause (or its sentence when the date opens it).
+_VERB_AFTER = rf"(?:(?P<fut>{_FUTURE.pattern})|{_TENSE_WORDS})"
+_AFTER_IN_CLAUSE = re.compile(rf"[^,.;:\n]{{0,80}}?{_VERB_AFTER}")
+_AFTER_IN_SENTENCE = re.compile(rf"[^.\n]{{0,80}}?{_VERB_AFTER}")
+_TENSE_OF = {
+    "fut": _T_FUTURE, "sched": _T_FUTURE, "pres": _T_PRESENT, "past": _T_PAST, "inf": _T_UNKNOWN
+}  # fmt: skip
 # The last clause opener before a date: a greedy `.*` backs up from the date, trying the
 # alternation only near it instead of at every offset from the sentence start (speed).
 # Its matches are single marks and whole words, so none overlaps another and the last
@@ -127,8 +143,6 @@ _REPORTED = re.compile(
     r"\b(?:said|told|announced|reported|added|stated|confirmed|wrote|tweeted|posted)"
     r"(?: [\w']+){0,2} $"
 )
-_SENTENCE_END = re.compile(r"[.\n]")
-_CLAUSE_END = re.compile(r"[,.;:\n]")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3}
 
@@ -170,13 +184,7 @@ def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
     # "On Friday, he will…" / "services on Wednesday are…": the verb after the date
     opener = len(text[lo:start].split()) <= 2
     end -= text[end - 1] == "."  # "in Sept." closing its sentence
-    stop = (_SENTENCE_END if opener else _CLAUSE_END).search(text, end, end + 80)
-    hi = stop.start() if stop else end + 80
-    if hi - end < 3:
-        return _T_UNKNOWN
-    if _FUTURE.search(text, end, hi):
-        return _T_FUTURE
-    after = _TENSE.search(text, end, hi)
+    after = (_AFTER_IN_SENTENCE if opener else _AFTER_IN_CLAUSE).match(text, end)
     return _TENSE_OF[after.lastgroup or "inf"] if after else _T_UNKNOWN
 
 

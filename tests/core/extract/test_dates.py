@@ -127,6 +127,7 @@ WEDNESDAY = datetime.date(2024, 5, 15)
         ("Talks could resume on Friday.", "2024-05-17"),
         ("Fans who queued on Saturday will get refunds.", "2024-05-11"),
         ("A ticket for Saturday will cost more.", "2024-05-18"),
+        ("On Friday, the firm said it will cut 300 jobs.", "2024-05-10"),
         # the date's own preposition does not open its clause
         ("Owners will be paid if they apply before Friday.", "2024-05-17"),
         # "since" places a yearless day or month in the past
