@@ -84,8 +84,8 @@ _BACK = {
     "the weekend": re.compile(r"(?i:\b(?:over|at|during|on|this past) )$"),
 }
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|set to|set for|due to|is due|are due|scheduled (?:to|for)|expected|"
-    r"forecast (?:for|on)|"
+    r"\b(?=[a-z'])(?:will|'ll|shall|set to|set for|due to|is due|are due|"
+    r"scheduled (?:to|for)|expected|forecast (?:for|on)|"
     r"plans? to|planned (?:to|for)|"
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of|"
     r"going to|is to|are to|(?:should|could|may|might)(?! have))\b"
@@ -116,7 +116,7 @@ _PAST_WORDS = (
 _TENSE_WORDS = (
     # "the first to be convicted on Thursday", "hoped to host a summit in November": the
     # date belongs to an infinitive, which has no tense
-    rf"\b(?:(?P<inf>to be [a-z]+ed|(?:{trie_pattern(_TO_VERBS.split())}) to)"
+    rf"\b(?=[a-z])(?:(?P<inf>to be [a-z]+ed|(?:{trie_pattern(_TO_VERBS.split())}) to)"
     r"|(?P<pres>(?:is|are|remains?)(?: (?:not|still|now|being))?(?: [a-z]+ed\b)?)"
     rf"|{_DETERMINED}(?P<sched>{trie_pattern(_SCHEDULE.split())}"
     r"|kicks? off|heads? to|takes? on)"
@@ -126,7 +126,7 @@ _TENSE_WORDS = (
 # The last verb before a date: `.*` backs up from the date (speed, as _LAST_CLAUSE_START).
 _LAST_TENSE = re.compile("(?s:.*)" + _TENSE_WORDS)
 # The first verb after a date, within its clause (or its sentence when the date opens it).
-_VERB_AFTER = rf"(?:(?P<fut>{_FUTURE.pattern})|{_TENSE_WORDS})"
+_VERB_AFTER = rf"(?:(?<![a-z])|(?='))(?:(?P<fut>{_FUTURE.pattern})|{_TENSE_WORDS})"
 _AFTER_IN_CLAUSE = re.compile(rf"[^,.;:\n]{{0,80}}?{_VERB_AFTER}")
 _AFTER_IN_SENTENCE = re.compile(rf"[^.\n]{{0,80}}?{_VERB_AFTER}")
 _TENSE_OF = {
