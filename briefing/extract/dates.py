@@ -123,7 +123,8 @@ _TENSE_WORDS = (
     r"|(?P<past>(?:ha(?:s|ve) (?:\w+ )?(?:been|[a-z]+ed)"
     rf"|(?<!-){_AUXILIARY}(?!hundred)[a-z]+[^e\W]ed|{trie_pattern(_PAST_WORDS.split())})))\b"
 )
-# The last verb before a date: `.*` backs up from the date (speed, as _LAST_CLAUSE_START).
+# The last verb before a date: `.*` backs up from the date (speed, as _LAST_CLAUSE_START),
+# so the match found is the one starting last; _AUXILIARY keeps "is closed" one match.
 _LAST_TENSE = re.compile("(?s:.*)" + _TENSE_WORDS)
 # The first verb after a date, within its clause (or its sentence when the date opens it).
 _VERB_AFTER = rf"(?:(?<![a-z])|(?='))(?:(?P<fut>{_FUTURE.pattern})|{_TENSE_WORDS})"
