@@ -23,12 +23,18 @@ _WDP = rf"(?:{_WD},? )?"
 _YEAR = r"(?P<{0}>1[89]\d\d|20\d\d)(?!\d)"
 _DAYN = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _PART = r"(?: (?:morning|afternoon|evening|night))?"
+# "February of last year" (one expression), "July last year" (two, the year word placing
+# the month as well): a month followed by its year word
+_YEAR_AFTER = (
+    r"(?:(?P<{0}> of (?i:last|next|this) year)"
+    r"|(?=(?P<{0}_2> (?i:last|next|this) year)))?"
+)
 _NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few"
 _ALTS = {
     "mdy": rf"{_WDP}{_mon('mdy_m')} {_DAYN.format('mdy_d')},? {_YEAR.format('mdy_y')}",
     "dmy": rf"{_WDP}{_DAYN.format('dmy_d')} (?:of )?{_mon('dmy_m')},? {_YEAR.format('dmy_y')}",
     "my": rf"(?:(?P<my_q>early|mid|late)[- ])?{_mon('my_m')},? {_YEAR.format('my_y')}",
-    "md": rf"{_WDP}{_mon('md_m')} {_DAYN.format('md_d')}",
+    "md": rf"{_WDP}{_mon('md_m')} {_DAYN.format('md_d')}{_YEAR_AFTER.format('md_y')}",
     "dm": rf"{_WDP}{_DAYN.format('dm_d')} (?:of )?{_mon('dm_m')}",
     "iso": r"(?P<iso_v>\d{4}-\d\d-\d\d)(?!\d)",
     "ago": rf"(?i:(?P<ago_n>{_NUM}) (?P<ago_u>day|week|month|year)s? ago)",
@@ -39,25 +45,32 @@ _ALTS = {
         r"(?P<span_u>weekend|week|month|year|spring|summer|autumn|fall|winter))(?![\w-])"
     ),
     "wkend": r"(?i:(?:over|at|during|on|this past) the weekend)",
-    "wd": rf"(?:(?P<wd_q>(?i:last|next|this|late|early)) )?(?P<wd_d>{_WD}){_PART}",
-    "mon": rf"(?:(?P<mon_q>early|mid|late|(?i:last|next|this))[- ])?{_mon('mon_m')}",
+    "wd": rf"(?:(?P<wd_q>(?i:last|next|this|late|early)) )?(?P<wd_d>{_WD})(?![a-z]){_PART}",
+    "mon": (
+        rf"(?:(?P<mon_q>early|mid|late|(?i:last|next|this))[- ])?{_mon('mon_m')}"
+        + _YEAR_AFTER.format("mon_y")
+    ),
+    "hol": r"(?P<hol_w>Christmas (?:Eve|Day)|Boxing Day|New Year['\u2019]s (?:Eve|Day)"
+    r"|Valentine['\u2019]s Day)",
     "year": r"(?:(?P<year_q>early|mid|late)[- ])?" + _YEAR.format("year_y"),
 }
 _DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _ALTS.items()))
 # Numbers are frequent: at a digit only the forms that can open with one are tried.
 _DIGIT_KINDS = ("dmy", "dm", "iso", "ago", "year")
 _DATES_AT_DIGIT = re.compile("|".join(f"(?P<{k}>{_ALTS[k]})" for k in _DIGIT_KINDS))
-_PREP = re.compile(r"(?:on|in|since|by|until|till|from|during|before|after|through) $", re.I)
+_PREP = re.compile(r"\b(?:on|in|since|by|until|till|from|during|before|after|through) $", re.I)
 # Speed (issue: >= 2 MB/s): the full pattern is tried only where a date can start, found
 # by a prefix-tree alternation of the words and digits that open one. "ago" and "the
 # weekend" end their expressions, so the start is looked for just before them.
 _OPENERS = word_set(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday yesterday today tomorrow tonight earlier later early late mid "
-    "last next this past coming ago"
+    "last next this past coming ago Christmas Boxing Valentine"
 )
 _TRIGGER = (
-    r"(?:\d|the weekend|" + trie_pattern({w for o in _OPENERS for w in (o, o.capitalize())}) + ")"
+    r"(?:\d|the weekend|"
+    + trie_pattern({w for o in _OPENERS for w in (o, o.capitalize())} | {"New Year"})
+    + ")"
 )
 # A trigger opens a word (`\b` before it). `re` tries a pattern starting with `\b` at every
 # offset, slowly; one starting with a space is searched for at C speed. So triggers after
@@ -71,12 +84,55 @@ _BACK = {
     "the weekend": re.compile(r"(?i:\b(?:over|at|during|on|this past) )$"),
 }
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|set to|set for|due to|is due|are due|scheduled (?:to|for)|expected|"
-    r"forecast (?:for|on)|"
+    r"\b(?=[a-z'])(?:will|'ll|shall|set to|set for|due to|is due|are due|"
+    r"scheduled (?:to|for)|expected|forecast (?:for|on)|"
     r"plans? to|planned (?:to|for)|"
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of|"
-    r"going to|is to|are to)\b"
+    r"going to|is to|are to|(?:should|could|may|might)(?! have))\b"
 )
+# Tense of the clause around a date, from its verbs. A schedule verb in the simple present
+# speaks of a coming day ("Wolves travel to Fulham on Tuesday", "the Senate returns
+# Wednesday"); a present copula of the nearest such day ("services on Wednesday are under
+# review", "the attack on Sunday is the third"); the past only by past verbs or "since".
+_T_PAST, _T_UNKNOWN, _T_FUTURE, _T_PRESENT = -1, 0, 1, 2
+_DETERMINED = "".join(f"(?<!{w} )" for w in ("the", "a", "an", "its", "his", "her", "their"))
+# a participle after these belongs to the verb phrase before it ("is closed", "to be held")
+_AUXILIARY = "".join(f"(?<!{w} )" for w in ("is", "are", "be", "being", "not", "still", "now"))
+# Python's `re` tries a flat alternation branch by branch; the word lists below are
+# prefix trees (lexicon.trie_pattern), tried at every word of a clause (speed).
+_TO_VERBS = (
+    "hoped wanted agreed decided promised pledged vowed voted threatened aimed intended prepared"
+)
+_SCHEDULE = (
+    "return returns travel travels host hosts face faces meet meets play plays visit visits "
+    "open opens reopen reopens resume resumes begin begins start starts goes convene "
+    "convenes"
+)
+_PAST_WORDS = (
+    "was were had did met went came left held began won lost took saw said told got gave made "
+    "spoke fell rose sent found brought bought kept led paid sold struck broke chose drove "
+    "flew wrote became grew knew threw stood sat ate shot"
+)
+_TENSE_WORDS = (
+    # "the first to be convicted on Thursday", "hoped to host a summit in November": the
+    # date belongs to an infinitive, which has no tense
+    rf"\b(?=[a-z])(?:(?P<inf>to be [a-z]+ed|(?:{trie_pattern(_TO_VERBS.split())}) to)"
+    r"|(?P<pres>(?:is|are|remains?)(?: (?:not|still|now|being))?(?: [a-z]+ed\b)?)"
+    rf"|{_DETERMINED}(?P<sched>{trie_pattern(_SCHEDULE.split())}"
+    r"|kicks? off|heads? to|takes? on)"
+    r"|(?P<past>(?:ha(?:s|ve) (?:\w+ )?(?:been|[a-z]+ed)"
+    rf"|(?<!-){_AUXILIARY}(?!hundred)[a-z]+[^e\W]ed|{trie_pattern(_PAST_WORDS.split())})))\b"
+)
+# The last verb before a date: `.*` backs up from the date (speed, as _LAST_CLAUSE_START),
+# so the match found is the one starting last; _AUXILIARY keeps "is closed" one match.
+_LAST_TENSE = re.compile("(?s:.*)" + _TENSE_WORDS)
+# The first verb after a date, within its clause (or its sentence when the date opens it).
+_VERB_AFTER = rf"(?:(?<![a-z])|(?='))(?:(?P<fut>{_FUTURE.pattern})|{_TENSE_WORDS})"
+_AFTER_IN_CLAUSE = re.compile(rf"[^,.;:\n]{{0,80}}?{_VERB_AFTER}")
+_AFTER_IN_SENTENCE = re.compile(rf"[^.\n]{{0,80}}?{_VERB_AFTER}")
+_TENSE_OF = {
+    "fut": _T_FUTURE, "sched": _T_FUTURE, "pres": _T_PRESENT, "past": _T_PAST, "inf": _T_UNKNOWN
+}  # fmt: skip
 # The last clause opener before a date: a greedy `.*` backs up from the date, trying the
 # alternation only near it instead of at every offset from the sentence start (speed).
 # Its matches are single marks and whole words, so none overlaps another and the last
@@ -105,35 +161,48 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _future(text: str, start: int, end: int) -> bool:
-    """True when the clause around a date speaks of the future ("will meet on Friday")."""
+def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
+    """Past, future, present or unknown (_T_*): how the clause around a date speaks of it.
+
+    `start` is where the date's own preposition (`prep`, if any) begins, `date` and `end`
+    the date's span.
+    """
+    if prep == "since":
+        return _T_PAST
     back = max(0, start - 240)
     lo = max(text.rfind(". ", back, start), text.rfind("\n", back, start), back)
-    if _REPORTED.search(text, max(lo, start - 40), start):
-        return False  # "said on Thursday that it would…": the saying is past
+    if _REPORTED.search(text, max(lo, date - 40), date):
+        return _T_PAST  # "said on Thursday that it would…": the saying is past
     # "Starmer will become … after Labour won in Thursday's election": past
     last = _LAST_CLAUSE_START.match(text, lo, start)
     clause = last.end() if last else lo
     if _FUTURE.search(text, clause, start):
-        return True
-    # A date opening its sentence governs the verb after it ("On Friday, he will…").
-    if len(text[lo:start].split()) <= 2:
-        hi = text.find(".", end, end + 80)
-        return bool(_FUTURE.search(text, end, hi if hi > 0 else end + 80))
-    return False
+        return _T_FUTURE
+    # "tickets for Saturday", "delayed to Oct. 10": the day of the thing, not of the verb
+    verb = None if prep in {"for", "to"} else _LAST_TENSE.match(text, clause, start)
+    if verb and not verb["inf"]:
+        return _TENSE_OF[verb.lastgroup or "inf"]
+    # "On Friday, he will…" / "services on Wednesday are…": the verb after the date
+    opener = len(text[lo:start].split()) <= 2
+    end -= text[end - 1] == "."  # "in Sept." closing its sentence
+    after = (_AFTER_IN_SENTENCE if opener else _AFTER_IN_CLAUSE).match(text, end)
+    return _TENSE_OF[after.lastgroup or "inf"] if after else _T_UNKNOWN
 
 
-def _year_for(month: int, pub: _D, future: bool) -> int:
-    """The year of a month named without one: the next one in future talk, else the nearest."""
+def _year_for(month: int, pub: _D, tense: int) -> int:
+    """The year of a month named without one: the next one in future talk, the last one in
+    past talk, else the nearest."""
     if month == pub.month:
         return pub.year
-    if future:
+    if tense == _T_FUTURE:
         return pub.year if month > pub.month else pub.year + 1
+    if tense == _T_PAST:
+        return pub.year - (month > pub.month)
     ahead = (month - pub.month) % 12
     return pub.year + (month < pub.month) if ahead <= 3 else pub.year - (month > pub.month)
 
 
-def _weekday(name: str, qual: str, pub: _D, future: bool) -> _D:
+def _weekday(name: str, qual: str, pub: _D, tense: int) -> _D:
     target = WEEKDAYS.index(name.lower())
     diff = target - pub.weekday()
     if qual == "last":
@@ -142,9 +211,10 @@ def _weekday(name: str, qual: str, pub: _D, future: bool) -> _D:
         return pub + datetime.timedelta(days=diff % 7 or 7)
     if qual == "this":
         return pub + datetime.timedelta(days=diff)
-    if future:
-        return pub + datetime.timedelta(days=diff % 7)
-    return pub - datetime.timedelta(days=(-diff) % 7)
+    ahead, back = diff % 7, (-diff) % 7
+    if tense == _T_FUTURE or (tense == _T_PRESENT and ahead < back):
+        return pub + datetime.timedelta(days=ahead)
+    return pub - datetime.timedelta(days=back)
 
 
 def _weekend(word: str, pub: _D) -> str:
@@ -229,70 +299,91 @@ def _date(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def _r_mdy(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_mdy(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     return _date(int(m["mdy_y"]), _month_of(m["mdy_m"]), int(m["mdy_d"]))
 
 
-def _r_dmy(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_dmy(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     return _date(int(m["dmy_y"]), _month_of(m["dmy_m"]), int(m["dmy_d"]))
 
 
-def _r_my(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_my(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     return f"{int(m['my_y']):04d}-{_month_of(m['my_m']):02d}"
 
 
-def _r_md(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_md(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     if pub is None:
         return None
-    month = _month_of(m["md_m"])
-    return _date(_year_for(month, pub, fut), month, int(m["md_d"]))
+    year_word = m["md_y"] or m["md_y_2"]
+    return _day_of_year(_month_of(m["md_m"]), int(m["md_d"]), pub, tense, year_word)
 
 
-def _r_dm(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_dm(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     if pub is None:
         return None
-    month = _month_of(m["dm_m"])
-    return _date(_year_for(month, pub, fut), month, int(m["dm_d"]))
+    return _day_of_year(_month_of(m["dm_m"]), int(m["dm_d"]), pub, tense, None)
 
 
-def _r_iso(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_hol(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
+    if pub is None:
+        return None
+    month, day = _HOLIDAYS[m["hol_w"].lower().replace("\u2019", "'")]
+    return _day_of_year(month, day, pub, tense, None)
+
+
+def _day_of_year(month: int, day: int, pub: _D, tense: int, year_word: str | None) -> str | None:
+    """A day named without a year ("October 7"), in the year its tense or year word gives."""
+    if year_word:
+        return _date(pub.year + _year_shift(year_word), month, day)
+    year = _year_for(month, pub, tense)
+    if tense == _T_PAST and (month, day) > (pub.month, pub.day) and year == pub.year:
+        year -= 1  # "since August 30" in a piece of August 22: the last one
+    return _date(year, month, day)
+
+
+def _year_shift(year_word: str) -> int:
+    """-1, 0 or 1 for "(of) last/this/next year"."""
+    return {"last": -1, "next": 1}.get(year_word.split()[-2].lower(), 0)
+
+
+def _r_iso(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     y, mo, d = (int(x) for x in m["iso_v"].split("-"))
     return _date(y, mo, d)
 
 
-def _r_ago(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_ago(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     return _ago(m["ago_n"], m["ago_u"], pub) if pub else None
 
 
-def _r_deic(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_deic(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     if pub is None:
         return None
     shift = {"yesterday": -1, "tomorrow": 1}.get(m["deic_w"].lower(), 0)
     return (pub + shift * _DAY).isoformat()
 
 
-def _r_part(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_part(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     if pub is None:
         return None
     return (pub - _DAY if m["part_w"].lower() == "last night" else pub).isoformat()
 
 
-def _r_span(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_span(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     return _span(m["span_w"].lower(), m["span_u"].lower(), pub) if pub else None
 
 
-def _r_wkend(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_wkend(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     return _weekend("over", pub) if pub else None
 
 
-def _r_wd(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_wd(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     if pub is None:
         return None
     qual = (m["wd_q"] or "").lower()
-    return _weekday(m["wd_d"], qual, pub, fut).isoformat()
+    return _weekday(m["wd_d"], qual, pub, tense).isoformat()
 
 
-def _r_mon(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_mon(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     qual = (m["mon_q"] or "").lower()
     month = _month_of(m["mon_m"])
     if pub is None or (not prep and not qual and m["mon_m"].rstrip(".") in {"May", "Mar"}):
@@ -303,19 +394,27 @@ def _r_mon(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | Non
         return f"{pub.year - (month >= pub.month):04d}-{month:02d}"
     if qual == "this":
         return f"{pub.year:04d}-{month:02d}"
-    return f"{_year_for(month, pub, fut):04d}-{month:02d}"
+    year_word = m["mon_y"] or m["mon_y_2"]
+    if year_word:
+        return f"{pub.year + _year_shift(year_word):04d}-{month:02d}"
+    return f"{_year_for(month, pub, tense):04d}-{month:02d}"
 
 
-def _r_year(m: re.Match[str], pub: _D | None, fut: bool, prep: bool) -> str | None:
+def _r_year(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
     return m["year_y"] if prep or m["year_q"] else None
 
 
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_TENSED = {"md", "dm", "wd", "mon"}  # kinds whose year or week depends on tense
-_RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, bool, bool], str | None]] = {
+# Holidays on a fixed day everywhere they are kept (movable and national ones are not).
+_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "valentine's day": (2, 14),
+}  # fmt: skip
+_TENSED = {"md", "dm", "wd", "mon", "hol"}  # kinds whose year or week depends on tense
+_RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, int, bool], str | None]] = {
     "mdy": _r_mdy, "dmy": _r_dmy, "my": _r_my, "md": _r_md, "dm": _r_dm, "iso": _r_iso,
     "ago": _r_ago, "deic": _r_deic, "part": _r_part, "span": _r_span, "wkend": _r_wkend,
-    "wd": _r_wd, "mon": _r_mon, "year": _r_year,
+    "wd": _r_wd, "hol": _r_hol, "mon": _r_mon, "year": _r_year,
 }  # fmt: skip
 
 
@@ -347,6 +446,7 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
     context = masked if masked is not None and len(masked) == len(text) else text
     out: list[DateMention] = []
     done = 0
+    weekdays: dict[str, str] = {}  # the day each bare weekday name was first resolved to
     for start, trigger in _triggers(text):
         back = _BACK.get(trigger)
         if back:
@@ -355,21 +455,45 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
         if start < done:
             continue
         m = (_DATES_AT_DIGIT if text[start].isdigit() else _DATES).match(text, start)
-        if not m:
+        if not m or _not_a_date(text, m):
             continue
         kind = m.lastgroup or ""
         prep = _PREP.search(text, max(0, m.start() - 8), m.start())
-        # inside a quotation the speaker's own tense decides ("is going to be Nov. 5")
-        quoted = context is not text and context[m.start()] == "X" != text[m.start()]
-        fut = kind in _TENSED and _future(text if quoted else context, m.start(), m.end())
-        resolved = _RESOLVERS[kind](m, published, fut, prep is not None)
+        tense = _T_UNKNOWN
+        if kind in _TENSED:
+            # inside a quotation the speaker's own tense decides ("is going to be Nov. 5")
+            quoted = context is not text and context[m.start()] == "X" != text[m.start()]
+            at = prep.start() if prep else m.start()
+            word = (prep.group() if prep else text[max(0, at - 4) : at]).strip().lower()
+            tense = _tense(text if quoted else context, at, m.start(), m.end(), word)
+        bare = kind == "wd" and not m["wd_q"]
+        resolved = _RESOLVERS[kind](m, published, tense, prep is not None)
+        if bare and tense == _T_UNKNOWN:
+            # a weekday named again with no tense of its own is the day named before
+            resolved = weekdays.get(m["wd_d"], resolved)
         if resolved:
+            if bare:
+                weekdays.setdefault(m["wd_d"], resolved)
             start = prep.start() if prep else m.start()
             end = m.end() - (text[m.end() - 1] == "." and kind == "mon" and len(m[kind]) > 5)
             resolved = _year_in_context(text, out, kind, m, resolved)
             out.append(DateMention(text[start:end], start, end, resolved))
             done = m.end()
     return out
+
+
+def _not_a_date(text: str, m: re.Match[str]) -> bool:
+    """ "every April", "each Sunday" (a recurrence) or "the BBC's Today programme" (a name)."""
+    if text[m.start() - 2 : m.start()] not in _LEAD_ENDS:
+        return False  # the cheap test first: most dates follow "on", "in", "last"…
+    before = text[max(0, m.start() - 6) : m.start()].lower()
+    if before.endswith(("every ", "each ")):
+        return True
+    return m.lastgroup == "deic" and m.group()[0].isupper() and before.endswith(_NAME_LEADS)
+
+
+_NAME_LEADS = ("the ", "'s ", "\u2019s ")
+_LEAD_ENDS = {"y ", "Y ", "h ", "H ", "e ", "E ", "s "}  # last letters of the words above
 
 
 def _year_in_context(
@@ -379,10 +503,15 @@ def _year_in_context(
 
     "The trial starts in June 2025 and ends by December": December 2025.
     """
-    if kind not in {"md", "dm", "mon"} or (kind == "mon" and m["mon_q"]) or not found:
+    if kind not in {"md", "dm", "mon"} or not found:
+        return value
+    if (kind == "mon" and (m["mon_q"] or m["mon_y"] or m["mon_y_2"])) or (
+        kind == "md" and (m["md_y"] or m["md_y_2"])
+    ):
         return value
     last = found[-1]
-    near = m.start() - last.end < 150 and ". " not in text[last.end : m.start()]
+    between = text[last.end : m.start()]
+    near = m.start() - last.end < 150 and ". " not in between and "\n" not in between
     if not near or last.resolved[:4] == value[:4] or "/" in last.resolved:
         return value
     return last.resolved[:4] + value[4:]

@@ -23,7 +23,43 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "w
 _TITLE_NOUNS = word_set(
     "film movie book novel memoir song album single track series show programme program "
     "play documentary podcast titled entitled named dubbed hashtag operation exhibition "
-    "musical opera poem newspaper magazine column sitcom drama thriller game"
+    "musical opera poem newspaper magazine column sitcom drama thriller game "
+    "record lp ep debut hit anthem ballad sequel painting collection"
+)
+# A word or term mentioned, not said (words as words): "the word "headroom"", "its so-called
+# "entity list"", "what lawyers call a "priority call"", "an idea sometimes called the
+# "hygiene hypothesis"". "call" names a term in the generic present ("what lawyers call
+# a") or the passive ("sometimes called the"), with the article outside the mark; a
+# speaker's "what he called a "witch hunt"", "was called "reckless" by", "called the
+# pledge "a fairy tale"" stay quotes.
+_MENTION_FRAME = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their) (?:word|words|term|phrase|expression|label"
+    r"|slogan|catchphrase|buzzword|acronym)|\bso-called|\bknown as|\breferred to as"
+    r"|\bcall (?:a|an|the)"
+    r"|(?:\b(?:is|are|was|were|be|been|being)(?: \w+ly| also| now| once)?"
+    r"|\b(?:sometimes|often|also|commonly|widely|popularly|usually)|,)"
+    r" (?:called|dubbed|termed|nicknamed|labell?ed) (?:a|an|the))[\s\u2018\u2019']*$",
+    re.I,
+)
+_FRAME_ENDS = word_set(
+    "a an the word words term phrase expression label slogan catchphrase buzzword acronym "
+    "so-called as"
+)
+# "the "old friends" hypothesis": a quoted modifier of a noun that names an idea
+_CONCEPT_NOUNS = word_set(
+    "hypothesis theory effect syndrome principle doctrine paradox fallacy dilemma phenomenon "
+    "model strategy policy approach movement scheme rule clause list index"
+)
+# "rates the stock "market perform"": a broker's rating label
+_RATINGS = word_set(
+    "buy sell hold neutral overweight underweight outperform underperform accumulate reduce "
+    "market-perform sector-perform peer-perform equal-weight strong-buy in-line market-weight"
+)
+# ... right after a rating verb and its object ("cut the stock to", "rate the shares")
+_RATING_FRAME = re.compile(
+    r"\b(?:rat(?:e|es|ed|ing)|upgrad\w*|downgrad\w*|reiterat\w*|cut|raised|lowered|moved)"
+    r"(?: (?!(?:but|and|or|will|would|could|can|may|might|to|at|as)\b)[\w.'\u2019&-]+){0,3}"
+    r"(?: (?:to|at|as))? ?$"
 )
 
 
@@ -178,7 +214,7 @@ def is_title(text: str, q: QuoteSpan) -> bool:
         return False
     if not all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words):
         return False
-    before = text[max(0, q.open_at - 30) : q.open_at].lower().split()
+    before = [w.strip(",;:") for w in text[max(0, q.open_at - 30) : q.open_at].lower().split()]
     after = text[q.outer_end : q.outer_end + 3]
     nickname = bool(before) and before[-1][:1].isalpha() and after.strip()[:1].isupper()
     nickname = nickname and text[q.open_at - 2 : q.open_at - 1].isalpha() and len(words) <= 2
@@ -188,6 +224,25 @@ def is_title(text: str, q: QuoteSpan) -> bool:
     owned = bool(before) and before[-1].endswith(("'s", "\u2019s")) and text[q.open_at - 2] == "s"
     owned = owned and text[max(0, q.open_at - 40) : q.open_at].split()[-1][:1].isupper()
     return nickname or owned or bool(set(before[-3:]) & _TITLE_NOUNS)
+
+
+def is_mention(text: str, q: QuoteSpan) -> bool:
+    """A short quoted term, word or label that is mentioned, not anyone's words."""
+    # the cheap tests first: a term is a few words, not an exclamation or a question
+    if q.end - q.start > 60 or text.count(" ", q.start, q.end) > 4 or text[q.end - 1] in "!?":
+        return False
+    last = text[max(0, q.open_at - 12) : q.open_at].rsplit(None, 1)[-1:]
+    framed = last and last[0].lower() in _FRAME_ENDS
+    if framed and _MENTION_FRAME.search(text, max(0, q.open_at - 40), q.open_at):
+        return True
+    if text[q.outer_end + 1 : q.outer_end + 2].islower():
+        after = text[q.outer_end : q.outer_end + 16].split(None, 1)
+        if after and after[0].strip(",.;:") in _CONCEPT_NOUNS:
+            return True
+    if q.end - q.start > 16:  # longer than any rating label
+        return False
+    label = "-".join(text[q.start : q.end].rstrip(",;.").lower().split())
+    return label in _RATINGS and bool(_RATING_FRAME.search(text, max(0, q.open_at - 50), q.open_at))
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

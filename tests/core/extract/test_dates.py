@@ -105,3 +105,89 @@ def test_month_takes_the_year_stated_in_its_sentence() -> None:
 def test_sentence_full_stop_is_not_part_of_a_month() -> None:
     (mention,) = extract("Results are due by the end of March.", datetime.date(2024, 3, 14)).dates
     assert mention.text == "March"
+
+
+WEDNESDAY = datetime.date(2024, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "resolved"),
+    [
+        # a schedule verb in the simple present speaks of the coming day
+        ("Parliament returns from recess on Monday.", "2024-05-20"),
+        ("United host Chelsea on Saturday.", "2024-05-18"),
+        ("The trial opens Monday.", "2024-05-20"),
+        # ... but not as a noun, nor in the past
+        ("After the vote on Tuesday, the party split.", "2024-05-14"),
+        ("The trial, which opened on Monday, continues.", "2024-05-13"),
+        # a present copula: the nearest such day
+        ("Flights on Thursday are under review.", "2024-05-16"),
+        ("The attack on Sunday is the third in a week.", "2024-05-12"),
+        # modal future, and the verb after the date
+        ("Talks could resume on Friday.", "2024-05-17"),
+        ("Fans who queued on Saturday will get refunds.", "2024-05-11"),
+        ("A ticket for Saturday will cost more.", "2024-05-18"),
+        ("On Friday, the firm said it will cut 300 jobs.", "2024-05-10"),
+        # the date's own preposition does not open its clause
+        ("Owners will be paid if they apply before Friday.", "2024-05-17"),
+        # "since" places a yearless day or month in the past
+        ("Prices have risen every week since June 20.", "2023-06-20"),
+        ("It has been shut since July.", "2023-07"),
+        # the past by its verbs, except those that take an infinitive
+        ("The minister sold the house in June.", "2023-06"),
+        ("Seoul hoped to host the summit in June.", "2024-06"),
+        ("She was the first woman to be elected on Thursday.", "2024-05-09"),
+    ],
+)
+def test_tense_of_the_clause(sentence: str, resolved: str) -> None:
+    assert [d.resolved for d in extract(sentence, WEDNESDAY).dates] == [resolved]
+
+
+def test_a_weekday_named_again_without_tense_is_the_same_day() -> None:
+    text = "The final is on Saturday. Fans who had tickets for Saturday, like Ann, were upset."
+    assert [d.resolved for d in extract(text, WEDNESDAY).dates] == ["2024-05-18"] * 2
+
+
+def test_recurrences_are_not_dates() -> None:
+    text = "She swims every Friday, sings on Sundays and travels each March."
+    assert extract(text, WEDNESDAY).dates == ()
+
+
+def test_a_capitalised_deictic_in_a_name_is_not_a_date() -> None:
+    text = "He told NBC's Today show on Tuesday that the Tomorrow festival was off. Today he left."
+    dates = extract(text, WEDNESDAY).dates
+    assert [(d.text, d.resolved) for d in dates] == [
+        ("on Tuesday", "2024-05-14"),
+        ("Today", "2024-05-15"),
+    ]
+
+
+def test_month_with_a_year_word_after_it() -> None:
+    text = "Sales fell in March of last year and rose in April next year."
+    dates = extract(text, WEDNESDAY).dates
+    assert [(d.text, d.resolved) for d in dates] == [
+        ("in March of last year", "2023-03"),
+        ("in April", "2025-04"),
+        ("next year", "2025"),
+    ]
+
+
+def test_fixed_holidays() -> None:
+    text = "Shops shut on Christmas Day and the sales began on Boxing Day. "
+    text += "They reopen on New Year's Day."
+    assert [d.resolved for d in extract(text, datetime.date(2024, 2, 1)).dates] == [
+        "2023-12-25",
+        "2023-12-26",
+        "2025-01-01",
+    ]
+
+
+def test_a_year_is_not_carried_into_the_next_paragraph() -> None:
+    text = "The plan was agreed in March 2025.\n\nIn October the budget was set."
+    dates = extract(text, datetime.date(2025, 1, 10)).dates
+    assert [d.resolved for d in dates] == ["2025-03", "2024-10"]
+
+
+def test_preposition_is_a_whole_word() -> None:
+    (mention,) = extract("It was their third cancellation this week.", WEDNESDAY).dates
+    assert mention.text == "this week"

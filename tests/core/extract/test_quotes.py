@@ -48,7 +48,7 @@ def test_apostrophes_are_not_quotes() -> None:
 
 
 def test_scare_quote_is_partial_and_unattributed() -> None:
-    found = quotes('The so-called "peace dividend" never arrived.')
+    found = quotes('The "peace dividend" never arrived.')
     assert [(q.text, q.partial, q.speaker) for q in found] == [("peace dividend", True, None)]
 
 
@@ -76,3 +76,32 @@ def test_titles_and_nicknames_are_not_quotes() -> None:
         'The plan, dubbed "Project Phoenix", failed.'
     )
     assert quotes(text) == []
+
+
+def test_terms_mentioned_are_not_quotes() -> None:
+    text = (
+        'Economists avoid the word "stagflation" now. The bank keeps a so-called "watch list," '
+        'which is private. This is what surfers call a "closeout." The bias, often called the '
+        '"halo effect", is strong, as is the "sunk cost" fallacy. Analysts at Barclays rate '
+        'the shares "equal weight." Her second record, "Night Ferry", sold well.'
+    )
+    assert quotes(text) == []
+
+
+def test_a_speaker_s_words_in_a_naming_frame_stay_quotes() -> None:
+    text = (
+        'Mr Ortiz denounced what he called a "political stunt". Ms Lee called the budget '
+        '"a fairy tale" and said the town was "turning a corner". Unions hailed the '
+        '"remarkable" result. The bill was labelled "reckless" by the opposition. The bank '
+        'raised rates but will "hold" them in June, Ms Lee said.'
+    )
+    found = quotes(text)
+    assert [q.text for q in found] == [
+        "political stunt",
+        "a fairy tale",
+        "turning a corner",
+        "remarkable",
+        "reckless",
+        "hold",
+    ]
+    assert all(q.partial for q in found)
