@@ -168,6 +168,7 @@ _REPORTED = re.compile(
     r"\b(?:said|told|announced|reported|added|stated|confirmed|wrote|tweeted|posted)"
     r"(?: [\w']+){0,2} $"
 )
+_TIMES = ("a.m", "p.m")
 # verbs that move a deadline: the day after "until" is where it now lies, usually ahead
 _MOVED_TO = ("extend", "postpon", "delay", "defer", "prolong", "push", "adjourn", "suspend")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -196,7 +197,10 @@ def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
     if prep == "since":
         return _T_PAST
     back = max(0, start - 240)
-    lo = max(text.rfind(". ", back, start), text.rfind("\n", back, start), back)
+    stop = text.rfind(". ", back, start)
+    while stop >= 3 and text[stop - 3 : stop] in _TIMES:  # "at 7 p.m. Friday": no full stop
+        stop = text.rfind(". ", back, stop)
+    lo = max(stop, text.rfind("\n", back, start), back)
     if _REPORTED.search(text, max(lo, date - 40), date):
         return _T_PAST  # "said on Thursday that it would…": the saying is past
     # "Starmer will become … after Labour won in Thursday's election": past

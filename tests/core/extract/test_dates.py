@@ -223,3 +223,8 @@ def test_tense_of_a_month_qualifying_a_noun_after_its_preposition() -> None:
     text += "the June floods."
     dates = extract(text, datetime.date(2025, 4, 8)).dates
     assert [d.resolved for d in dates] == ["2025-08", "2024-06"]
+
+
+def test_a_time_of_day_does_not_end_the_sentence_before_a_weekday() -> None:
+    text = "The vigil will run from 6 to 8 p.m. Friday at the park."
+    assert resolve_date(text, WEDNESDAY) == "2024-05-17"
