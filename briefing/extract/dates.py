@@ -53,12 +53,27 @@ _ALTS = {
     "hol": r"(?P<hol_w>Christmas (?:Eve|Day)|Boxing Day|New Year['\u2019]s (?:Eve|Day)"
     r"|Valentine['\u2019]s Day)",
     "year": r"(?:(?P<year_q>early|mid|late)[- ])?" + _YEAR.format("year_y"),
+    # "the second half of the year", "the end of last month", "since the start of 2024"
+    "part_of": (
+        r"(?i:the (?:(?P<po_h>first|second) half|(?P<po_e>end|start|beginning))"
+        r" of (?:(?P<po_w>the|this|last|next) (?P<po_u>year|month)(?![\w-])|"
+        + _YEAR.format("po_y")
+        + "))"
+    ),
+    # "last financial year" (April to March unless the text gives the year's end)
+    "fy": (
+        r"(?i:(?:the )?(?P<fy_w>last|this|next|current|previous|coming|past)"
+        r" (?:financial|fiscal) year)(?![\w-])"
+    ),
 }
 _DATES = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _ALTS.items()))
 # Numbers are frequent: at a digit only the forms that can open with one are tried.
 _DIGIT_KINDS = ("dmy", "dm", "iso", "ago", "year")
 _DATES_AT_DIGIT = re.compile("|".join(f"(?P<{k}>{_ALTS[k]})" for k in _DIGIT_KINDS))
 _PREP = re.compile(r"\b(?:on|in|since|by|until|till|from|during|before|after|through) $", re.I)
+_PREP_THE = re.compile(
+    r"\b(?:on|in|since|by|until|till|from|during|before|after|through) the $", re.I
+)
 # Speed (issue: >= 2 MB/s): the full pattern is tried only where a date can start, found
 # by a prefix-tree alternation of the words and digits that open one. "ago" and "the
 # weekend" end their expressions, so the start is looked for just before them.
@@ -72,6 +87,11 @@ _TRIGGER = (
     + trie_pattern({w for o in _OPENERS for w in (o, o.capitalize())} | {"New Year"})
     + ")"
 )
+# The last words of expressions whose opening word ("the", "current") is too common to
+# trigger on: found by str.find (in the trie they would slow every word starting with
+# their letters), the start is looked for just before them (_BACK).
+_CLOSERS: tuple[str, ...] = (" half of", " end of", " start of", " beginning of")
+_CLOSERS += (" financial year", " fiscal year")
 # A trigger opens a word (`\b` before it). `re` tries a pattern starting with `\b` at every
 # offset, slowly; one starting with a space is searched for at C speed. So triggers after
 # a space, triggers after any other non-word character, and one at offset 0 are found
@@ -82,7 +102,11 @@ _AFTER_MARK = re.compile(rf"[^\w ]({_TRIGGER})")
 _BACK = {
     "ago": re.compile(rf"(?i:\b(?:{_NUM}) (?:day|week|month|year)s? )$"),
     "the weekend": re.compile(r"(?i:\b(?:over|at|during|on|this past) )$"),
+    "half of": re.compile(r"(?i:\bthe (?:first|second) )$"),
+    "financial year": re.compile(r"(?i:\b(?:the )?(?:current|previous|coming|past) )$"),
 }
+_BACK |= {w: re.compile(r"(?i:\bthe )$") for w in ("end of", "start of", "beginning of")}
+_BACK["fiscal year"] = _BACK["financial year"]
 _FUTURE = re.compile(
     r"\b(?=[a-z'])(?:will|'ll|shall|set to|set for|due to|is due|are due|"
     r"scheduled (?:to|for)|expected|forecast (?:for|on)|"
@@ -144,6 +168,9 @@ _REPORTED = re.compile(
     r"\b(?:said|told|announced|reported|added|stated|confirmed|wrote|tweeted|posted)"
     r"(?: [\w']+){0,2} $"
 )
+_TIMES = ("a.m", "p.m")
+# verbs that move a deadline: the day after "until" is where it now lies, usually ahead
+_MOVED_TO = ("extend", "postpon", "delay", "defer", "prolong", "push", "adjourn", "suspend")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3}
 
@@ -170,7 +197,10 @@ def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
     if prep == "since":
         return _T_PAST
     back = max(0, start - 240)
-    lo = max(text.rfind(". ", back, start), text.rfind("\n", back, start), back)
+    stop = text.rfind(". ", back, start)
+    while stop >= 3 and text[stop - 3 : stop] in _TIMES:  # "at 7 p.m. Friday": no full stop
+        stop = text.rfind(". ", back, stop)
+    lo = max(stop, text.rfind("\n", back, start), back)
     if _REPORTED.search(text, max(lo, date - 40), date):
         return _T_PAST  # "said on Thursday that it would…": the saying is past
     # "Starmer will become … after Labour won in Thursday's election": past
@@ -180,6 +210,8 @@ def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
         return _T_FUTURE
     # "tickets for Saturday", "delayed to Oct. 10": the day of the thing, not of the verb
     verb = None if prep in {"for", "to"} else _LAST_TENSE.match(text, clause, start)
+    if verb and prep in {"until", "till", "through"} and (verb["past"] or "").startswith(_MOVED_TO):
+        return _T_FUTURE  # "was extended through Sept. 30": a deadline moved later
     if verb and not verb["inf"]:
         return _TENSE_OF[verb.lastgroup or "inf"]
     # "On Friday, he will…" / "services on Wednesday are…": the verb after the date
@@ -404,6 +436,46 @@ def _r_year(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | N
     return m["year_y"] if prep or m["year_q"] else None
 
 
+def _r_part_of(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
+    """A half, start or end of a year or month: the months of a half, else the first or
+    last day."""
+    shift = _SHIFT.get((m["po_w"] or "").lower(), 0)
+    end = (m["po_e"] or "").lower() == "end"
+    if m["po_y"]:
+        year = int(m["po_y"])
+    elif pub is None:
+        return None
+    elif m["po_u"].lower() == "month":
+        y, mo = _shift_month(pub.year, pub.month, shift)
+        return (_month_end(y, mo) if end else _D(y, mo, 1)).isoformat()
+    else:
+        year = pub.year + shift
+    if m["po_h"]:
+        a, b = (1, 6) if m["po_h"].lower() == "first" else (7, 12)
+        return f"{year:04d}-{a:02d}/{year:04d}-{b:02d}"
+    return _D(year, 12, 31).isoformat() if end else _D(year, 1, 1).isoformat()
+
+
+# "the financial year ending 31 March", "fiscal year that ends in June"
+_FY_END = re.compile(
+    r"(?i:(?:financial|fiscal) year (?:that )?(?:end(?:s|ed|ing)?|to)(?: on| in)?"
+    rf"(?: [0-3]?\d)? ){_mon('fy_m')}"
+)
+
+
+def _r_fy(m: re.Match[str], pub: _D | None, tense: int, prep: bool) -> str | None:
+    """A financial year: April to March (UK, India, Japan…) unless the text says otherwise."""
+    if pub is None:
+        return None
+    # near the date only: a search of the whole text per mention is quadratic
+    stated = _FY_END.search(m.string, max(0, m.start() - 3000), m.end() + 3000)
+    first = _month_of(stated["fy_m"]) % 12 + 1 if stated else 4
+    year = pub.year - (pub.month < first) + _SHIFT.get(m["fy_w"].lower(), 0)
+    end_y, end_m = _shift_month(year, first, 11)
+    return _iso_span(_D(year, first, 1), _month_end(end_y, end_m))
+
+
+_SHIFT = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # Holidays on a fixed day everywhere they are kept (movable and national ones are not).
 _HOLIDAYS = {
@@ -414,7 +486,8 @@ _TENSED = {"md", "dm", "wd", "mon", "hol"}  # kinds whose year or week depends o
 _RESOLVERS: dict[str, Callable[[re.Match[str], _D | None, int, bool], str | None]] = {
     "mdy": _r_mdy, "dmy": _r_dmy, "my": _r_my, "md": _r_md, "dm": _r_dm, "iso": _r_iso,
     "ago": _r_ago, "deic": _r_deic, "part": _r_part, "span": _r_span, "wkend": _r_wkend,
-    "wd": _r_wd, "hol": _r_hol, "mon": _r_mon, "year": _r_year,
+    "wd": _r_wd, "hol": _r_hol, "mon": _r_mon, "year": _r_year, "part_of": _r_part_of,
+    "fy": _r_fy,
 }  # fmt: skip
 
 
@@ -434,6 +507,17 @@ def _triggers(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _closers(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of every _CLOSERS word after a space."""
+    found = []
+    for closer in _CLOSERS:
+        i = text.find(closer)
+        while i >= 0:
+            found.append((i + 1, closer[1:]))
+            i = text.find(closer, i + 1)
+    return found
+
+
 def find_dates(text: str, published: _D | None, masked: str | None = None) -> list[DateMention]:
     """Return the date expressions of `text` that resolve, with ISO values.
 
@@ -447,7 +531,9 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
     out: list[DateMention] = []
     done = 0
     weekdays: dict[str, str] = {}  # the day each bare weekday name was first resolved to
-    for start, trigger in _triggers(text):
+    triggers = _triggers(text)
+    closers = _closers(text)
+    for start, trigger in sorted(triggers + closers) if closers else triggers:
         back = _BACK.get(trigger)
         if back:
             b = back.search(text, max(0, start - 24), start)
@@ -463,8 +549,12 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
         if kind in _TENSED:
             # inside a quotation the speaker's own tense decides ("is going to be Nov. 5")
             quoted = context is not text and context[m.start()] == "X" != text[m.start()]
-            at = prep.start() if prep else m.start()
-            word = (prep.group() if prep else text[max(0, at - 4) : at]).strip().lower()
+            # "before the August recess": the preposition of the noun the date qualifies
+            lead = prep
+            if not prep and text[m.start() - 4 : m.start()] == "the ":
+                lead = _PREP_THE.search(text, max(0, m.start() - 12), m.start())
+            at = lead.start() if lead else m.start()
+            word = (lead[0].split()[0] if lead else text[max(0, at - 4) : at].strip()).lower()
             tense = _tense(text if quoted else context, at, m.start(), m.end(), word)
         bare = kind == "wd" and not m["wd_q"]
         resolved = _RESOLVERS[kind](m, published, tense, prep is not None)
@@ -514,6 +604,8 @@ def _year_in_context(
     near = m.start() - last.end < 150 and ". " not in between and "\n" not in between
     if not near or last.resolved[:4] == value[:4] or "/" in last.resolved:
         return value
+    if last.resolved[:4] not in last.text:
+        return value  # "expired last year and was extended through Sept. 30": no year stated
     return last.resolved[:4] + value[4:]
 
 

@@ -245,6 +245,69 @@ def is_mention(text: str, q: QuoteSpan) -> bool:
     return label in _RATINGS and bool(_RATING_FRAME.search(text, max(0, q.open_at - 50), q.open_at))
 
 
+# Product, feature, plan and programme names in marks are names, not anyone's words: the
+# app's "Smart Notes" search, a new tier called "Studio Max", the 'Warm Homes Scheme'.
+_NAME_NOUNS = word_set(
+    "feature plan tier subscription button mode programme program scheme initiative tool "
+    "search app service option setting version edition model package bundle membership "
+    "add-on platform product brand pass account"
+)
+_LAUNCHES = word_set("launched introduced unveiled released debuted rolled")
+# determiners and pronouns: they open a phrase before a name, or a clause ("Our plan,")
+_FIRST_WORDS = word_set(
+    "a an the my our your his her its their this that these those no every what we i you "
+    "he she it they"
+)
+# ... unless a speaker's characterisation: "called it a "Ponzi scheme""
+_CALLED_A = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|describ\w+|label\w*)(?: [\w'\u2019-]+){0,3} (?:a|an|the) $"
+)
+
+
+def _noun(word: str) -> bool:
+    w = word.strip(",.;:").lower()
+    return w in _NAME_NOUNS or (w[-1:] == "s" and w[:-1] in _NAME_NOUNS)
+
+
+def is_name(text: str, q: QuoteSpan) -> bool:
+    """A quoted product, feature, plan or programme name (see _NAME_NOUNS)."""
+    # the cheap tests first: a name is a few words with no sentence punctuation
+    if q.close_at is None or q.end - q.start > 50 or text[q.end - 1] in "!?;:":
+        return False
+    words = text[q.start : q.end].rstrip(".,").split()
+    if not words or len(words) > 5 or not words[0][0].isupper():
+        return False
+    before = text[max(0, q.open_at - 30) : q.open_at].split()[-2:]
+    caps = all(w[0].isupper() or w[0].isdigit() for w in words[1:-1])
+    if _noun(words[-1]) and len(words) > 1 and caps and words[0].lower() not in _FIRST_WORDS:
+        # 'the "Green Tug Programme"', 'a $10 "AI add-on"': a kind noun closing a name
+        lead = before[-1].lower() if before else ""
+        det = lead in _FIRST_WORDS or lead.startswith(("$", "\u00a3", "\u20ac"))
+        return det and not _CALLED_A.search(text, max(0, q.open_at - 50), q.open_at)
+    if not caps or not (words[-1][0].isupper() or words[-1][0].isdigit()):
+        return False  # otherwise Title Case: "Smart Notes", "Studio Max"
+    after = text[q.outer_end : q.outer_end + 20].split(None, 1)
+    if after and after[0][0].islower() and _noun(after[0]):
+        return True  # the "Studio" plan, its "Smart Notes" search
+    if not before:
+        return False
+    last = before[-1].lower()
+    prev = before[0] if len(before) > 1 else ""
+    if _noun(last) or last in _LAUNCHES or (prev.lower() in _LAUNCHES and last in _FIRST_WORDS):
+        return True  # the feature "Smart Notes", launched "Studio", unveiled its "Max"
+    # a tier called "Studio Max" (but what he called "Project Fear" is his phrase)
+    return last in ("called", "branded") and prev.islower() and prev not in _FIRST_WORDS
+
+
+def without_names(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """`spans` less the quoted names, and less every quote of the same words as a name
+    ("features including "Smart Notes," which…" after "the "Smart Notes" search")."""
+    names = {text[s.start : s.end].rstrip(".,") for s in spans if is_name(text, s)}
+    if not names:
+        return spans
+    return [s for s in spans if text[s.start : s.end].rstrip(".,") not in names]
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Return every quotation span of normalized `text`, in text order."""
     out: list[QuoteSpan] = []

@@ -47,6 +47,13 @@ TUESDAY = datetime.date(2023, 9, 19)
         ("over the past week", "2023-09-12/2023-09-19"),
         ("a week ago", "2023-09-12"),
         ("on Monday night", "2023-09-18"),
+        ("in the first half of next year", "2024-01/2024-06"),
+        ("the second half of 2022", "2022-07/2022-12"),
+        ("by the end of the year", "2023-12-31"),
+        ("since the start of the year", "2023-01-01"),
+        ("the end of last month", "2023-08-31"),
+        ("last financial year", "2022-04-01/2023-03-31"),
+        ("the current fiscal year", "2023-04-01/2024-03-31"),
     ],
 )
 def test_resolution(expression: str, resolved: str) -> None:
@@ -191,3 +198,33 @@ def test_a_year_is_not_carried_into_the_next_paragraph() -> None:
 def test_preposition_is_a_whole_word() -> None:
     (mention,) = extract("It was their third cancellation this week.", WEDNESDAY).dates
     assert mention.text == "this week"
+
+
+def test_a_financial_year_ends_where_the_text_says() -> None:
+    text = "Its fiscal year ends in June, and sales fell in the previous fiscal year."
+    (mention,) = [d for d in extract(text, TUESDAY).dates if "fiscal" in d.text]
+    assert mention.text == "in the previous fiscal year"
+    assert mention.resolved == "2022-07-01/2023-06-30"
+
+
+def test_a_relative_year_is_not_carried_to_a_month() -> None:
+    text = "The mill closed last year and reopened in March with half its staff."
+    dates = extract(text, datetime.date(2024, 11, 5)).dates
+    assert [d.resolved for d in dates] == ["2023", "2024-03"]
+
+
+def test_a_deadline_moved_until_a_day_lies_ahead() -> None:
+    text = "The permit was extended until Oct. 31 by the board."
+    assert resolve_date(text, datetime.date(2024, 6, 13)) == "2024-10-31"
+
+
+def test_tense_of_a_month_qualifying_a_noun_after_its_preposition() -> None:
+    text = "The bill is expected to pass before the August recess. Prices have soared since "
+    text += "the June floods."
+    dates = extract(text, datetime.date(2025, 4, 8)).dates
+    assert [d.resolved for d in dates] == ["2025-08", "2024-06"]
+
+
+def test_a_time_of_day_does_not_end_the_sentence_before_a_weekday() -> None:
+    text = "The vigil will run from 6 to 8 p.m. Friday at the park."
+    assert resolve_date(text, WEDNESDAY) == "2024-05-17"

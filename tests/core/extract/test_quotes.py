@@ -105,3 +105,31 @@ def test_a_speaker_s_words_in_a_naming_frame_stay_quotes() -> None:
         "hold",
     ]
     assert all(q.partial for q in found)
+
+
+def test_product_and_programme_names_are_not_quotes() -> None:
+    text = (
+        "The camera app\u2019s \u201cNight Lens\u201d mode and \u201cQuick Crop\u201d tools "
+        "move to a new plan called \u201cSnapKit Studio,\u201d which costs more. The old "
+        "\u201cBasic\u201d tier stays. Its features, including \u201cNight Lens,\u201d which "
+        "brightens photos, are popular. A rival sells a $4 \u201cFamily plan\u201d, and "
+        "the city launched the 'Clean Air Programme'. Oslo unveiled \u201cFjord One\u201d."
+    )
+    assert quotes(text) == []
+
+
+def test_title_case_words_of_a_speaker_stay_quotes() -> None:
+    text = (
+        'He said the merger was "Dead On Arrival." "Our plan," she said, "is working." '
+        '"Game Over," Ms Lee wrote. He called the fund a "Ponzi scheme" on Monday. '
+        'Crowds chanted "Lock Her Up" outside. "We have a plan," Mr Kerr said.'
+    )
+    assert [q.text for q in quotes(text)] == [
+        "Dead On Arrival.",
+        "Our plan,",
+        "is working.",
+        "Game Over,",
+        "Ponzi scheme",
+        "Lock Her Up",
+        "We have a plan,",
+    ]
