@@ -317,6 +317,24 @@ NOT_ORG_ACRONYMS = word_set(
     "pst pdt akst hst am pm mp mps mep msp ms mla td ceo cfo coo cto md pr qc kc obe mbe cbe"
 )
 
+# Words of ministry portfolios ("Minister of Ports, Shipping and Waterways X"): in the
+# portfolio list after a title they name the office, not the person who holds it.
+PORTFOLIO_WORDS = word_set(
+    "affairs agriculture arts aviation borders broadcasting budget care chemicals children "
+    "citizenship climate coal commerce communications communities consumer cooperation "
+    "culture customs defence defense development digital disability distribution economy "
+    "education electricity employment energy environment exchequer external families "
+    "family fertilisers fertilizers finance fisheries food foreign forestry forests fuel "
+    "gas government health heritage highways home housing immigration industries industry "
+    "information infrastructure innovation intelligence interior internal justice labor "
+    "labour law legal local media mines mining minorities minority natural oil pensions "
+    "petroleum planning ports power procurement prosecutions public railways regional "
+    "relations renewable research resources revenue roads rural science security services "
+    "shipping skills social space sport sports staff state statistics steel technology "
+    "telecommunications textiles tourism trade training transport treasury tribal urban "
+    "veterans water waterways welfare women work works youth"
+)
+
 # Nationality adjectives: titles before a title ("German Chancellor"), but a given name
 # right after one ("Energy Minister German Galushchenko").
 DEMONYMS = word_set(

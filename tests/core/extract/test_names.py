@@ -154,3 +154,20 @@ def test_clock_abbreviations_are_not_names() -> None:
 def test_party_and_state_tag_is_no_name() -> None:
     text = "Sen. Dale Kessler, R-Ohio, and Rep. Ann Ruiz, D-Calif., voted no."
     assert [m.name for m in find_mentions(text)] == ["Dale Kessler", "Ann Ruiz"]
+
+
+def test_portfolio_list_after_an_office_is_not_part_of_the_name() -> None:
+    text = (
+        "Minister of Fisheries, Forests and Rural Development Tomasz Wielgosz opened the "
+        'harbour on Friday. "This is a good day," Wielgosz said.'
+    )
+    assert speakers(text) == ["Tomasz Wielgosz"]
+    assert mention(text, "Tomasz Wielgosz").person
+    assert not mention(text, "Forests").person
+    people = extract(text, DAY).people
+    assert people[0].role == "Minister of Fisheries, Forests and Rural Development"
+
+
+def test_one_item_portfolio_keeps_an_appositive_name_whole() -> None:
+    text = 'The Secretary of State, Helena Marsh, said: "We will respond."'
+    assert speakers(text) == ["Helena Marsh"]

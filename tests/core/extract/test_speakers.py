@@ -673,3 +673,12 @@ def test_the_official_is_the_nearest_one_introduced_or_quoted() -> None:
         '"Not yet," the official said.'
     )
     assert [s for s, _ in attributed(text)] == ["An official", "A second official"]
+
+
+def test_role_descriptor_skips_a_holder_named_only_inside_a_quote() -> None:
+    text = (
+        "Minister of Trade and Industry Opal Nwosu visited the plant on Monday. "
+        '"Under Prime Minister Alan Reyes, we will double exports," the '
+        "minister said."
+    )
+    assert only(text).speaker == "Opal Nwosu"
