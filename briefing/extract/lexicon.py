@@ -172,7 +172,8 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": No
 # Words that may stand between a subject and its cue verb ("Smith has also said").
 AUX_WORDS = word_set(
     "again also are earlier further had has have is later often once previously privately "
-    "publicly quickly recently repeatedly separately simply then then- was were will would"
+    "publicly quickly recently repeatedly separately simply then then- was were will would "
+    "still already reportedly currently"
 )
 
 # Lowercase role nouns and modifiers (for "White House national security adviser").

@@ -279,6 +279,9 @@ def find_mentions(text: str) -> list[NameMention]:
                 offices.add(run)
             if tpl and tpl.person and len(tpl.tokens) == 1 and _key(tpl.tokens[0]) in PLACES:
                 places.add(run)
+        quoted = tpl is not None and text[at - 1 : at] in _OPENERS and " " in run
+        if quoted and _fills_quote(text, m.end()):
+            continue  # a product or a programme in quotation marks: "Smart Recall"
         if tpl is not None:
             start, end, tokens, run_start, gender, honorific, person = tpl
             if person and start == run_start and text[at - 4 : at] == "the ":
@@ -351,6 +354,16 @@ def _name_start(toks: list[str]) -> int:
 
 
 _QUOTE_AFTER = (' "', " \u201c", " \u2018", " '")
+_OPENERS = {'"', "\u201c", "\u2018", "'"}
+_CLOSERS = {'"', "\u201d", "\u2019", "'"}
+
+
+def _fills_quote(text: str, end: int) -> bool:
+    """True when a closing mark (after a comma or stop, maybe) follows a run at `end`."""
+    nxt = text[end : end + 1]
+    if nxt in {",", "."}:
+        nxt = text[end + 1 : end + 2]
+    return nxt in _CLOSERS
 
 
 def _join_nicknames(text: str, out: list[NameMention], at: list[int]) -> None:

@@ -30,6 +30,11 @@ _MUTE = word_set(
     "banner banners sign signs placard placards poster posters headline headlines caption "
     "slogan slogans graffiti inscription t-shirt shirt billboard plaque"
 )
+# What an owner publishes, speaking through it: "Acme's website says"
+_PUBLISHED = word_set(
+    "statement post page website site blog account feed channel newsletter note letter "
+    "report release filing memo email message tweet"
+)
 _PREPOSITIONS = word_set("of in at on during after before with from for about over")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _PERSON_NOUNS = word_set(
@@ -252,8 +257,10 @@ class SubjectReader:
             if owner and owner.group("noun").lower().rstrip("s") in _GROUP_SINGULAR:
                 # "a spokesperson for Smith", "analysts at Goldman Sachs"
                 return Subject("group", self.masked[owner.start() : b], owner.start())
-            if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
-                # "Smith's spokesman said": the spokesman speaks, not Smith
+            owned = self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b
+            if owned and words[-1].group().lower() not in _PUBLISHED:
+                # "Smith's spokesman said": the spokesman speaks, not Smith; but in
+                # "Acme's website says" Acme does
                 return Subject("group", self.masked[pick.start : b], pick.start)
             placed = self._placed_head(a, b, pick)
             if placed is not None:

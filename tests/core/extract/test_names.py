@@ -171,3 +171,13 @@ def test_portfolio_list_after_an_office_is_not_part_of_the_name() -> None:
 def test_one_item_portfolio_keeps_an_appositive_name_whole() -> None:
     text = 'The Secretary of State, Helena Marsh, said: "We will respond."'
     assert speakers(text) == ["Helena Marsh"]
+
+
+def test_a_name_filling_quotation_marks_names_a_product_not_a_person() -> None:
+    text = (
+        'Lumen, the photo-editing app, is moving its filters to a new tier called "Lumen '
+        'Studio Max," which costs $9. In a blog post, Lumen said the old plan was "no longer '
+        'viable." "We had to choose," the company wrote.'
+    )
+    assert "Lumen Studio Max" not in [m.name for m in find_mentions(text)]
+    assert speakers(text)[1:] == ["Lumen", "Lumen"]

@@ -682,3 +682,10 @@ def test_role_descriptor_skips_a_holder_named_only_inside_a_quote() -> None:
         "minister said."
     )
     assert only(text).speaker == "Opal Nwosu"
+
+
+def test_owner_of_a_website_speaks_through_it() -> None:
+    text = 'Critics noted that Harbourline\'s help page still describes it as "free for everyone."'
+    assert only(text).speaker == "Harbourline"
+    assert only('Acme\'s website says the device is "built to last."').speaker == "Acme"
+    assert only('Acme\'s spokesman said it was "built to last."').speaker == "Acme's spokesman"
