@@ -16,9 +16,11 @@ from briefing.extract.descriptors import (
     descriptor_head,
 )
 from briefing.extract.lexicon import (
+    CLAUSE_WORDS,
     GROUP_NOUNS,
     PLACES,
     PRONOUNS,
+    TITLE_WORDS,
     word_set,
 )
 from briefing.extract.names import NameMention
@@ -66,7 +68,24 @@ _UNNAMED = re.compile(r"(?:An?|The|One|Another|Some|Two|Three|Several) ")  # "A 
 _ANOTHER = word_set("another second third fourth later")
 _STANDING_HEADS = ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS  # joined once, not per call
 _THE_LEAD = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}$")
+# "the ruling BJP", "the rights group Amnesty International"
+_DESCRIBED_NAME = re.compile(
+    r"[Tt]he (?:[a-z][\w'\u2019-]* ){1,3}([A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*)*)"
+)
+_LINKING = CLAUSE_WORDS | word_set("of for about near among against between")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
+
+
+def _proper_head(phrase: str) -> str:
+    """ "the opposition Congress" -> "Congress": a name after a description says it all."""
+    if not phrase.startswith(("the ", "The ")):
+        return phrase  # most group subjects (issue: speed)
+    m = _DESCRIBED_NAME.fullmatch(phrase)
+    if m is None or any(w in _LINKING for w in phrase[4 : m.start(1)].split()):
+        return phrase  # "the residents of Paradip" are not Paradip
+    if all(w.lower() in TITLE_WORDS for w in m.group(1).split()):
+        return phrase  # "the former Prime Minister" is no name
+    return m.group(1)
 
 
 def _named_group(name: str) -> bool:
@@ -196,7 +215,7 @@ class References:
         if standing_for:
             return standing_for, "group"
         if s.kind == "group" or s.mention is None:
-            return self._group_referent(s) or s.text, "group"
+            return self._group_referent(s) or _proper_head(s.text), "group"
         m = s.mention
         if m.start == m.run_start and self.masked[m.start - 4 : m.start] == "the ":
             return m.name, "group"  # "the Hollow Pines said": no person takes "the"

@@ -31,6 +31,7 @@ _PASSIVE_CUES = word_set(
 )
 _DASH_CREDIT = re.compile(r",? ?[\u2014\u2013-]{1,2} ?")
 _NOUN_MARKERS = (" the ", " a ", " an ", " his ", " her ", " its ", " their ", " these ", " such ")
+_PLURAL_VERBS = (" had ", " have ", " were ", " are ")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
 # That is `[,;(—]| but | and (?![A-Z])| that | while | as | because `, its first character
@@ -219,9 +220,12 @@ class Attributor:
         return _Cue(Subject("person", m.name, m.start, m), "\u2014", dash.start())
 
     def _noun_use(self, cm: re.Match[str]) -> bool:
-        """`the claims`, `his remarks`: a cue word used as a noun, not as a verb."""
+        """`the claims`, `his remarks`: a cue word used as a noun, not as a verb; so is
+        `promises had been made`, where a plural verb agrees with it."""
         before = self.masked[max(0, cm.start() - 7) : cm.start()]
-        return before.endswith(_NOUN_MARKERS)
+        if before.endswith(_NOUN_MARKERS):
+            return True
+        return cm.group()[-1] == "s" and self.masked.startswith(_PLURAL_VERBS, cm.end())
 
     def _passive(self, cm: re.Match[str]) -> bool:
         """`was told to`, `were asked`: the subject heard the words, it did not say them.

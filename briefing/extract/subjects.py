@@ -13,6 +13,7 @@ from briefing.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     ROLE_WORDS,
+    STOP_CAPS,
     TITLE_WORDS,
     word_set,
 )
@@ -441,6 +442,8 @@ class SubjectReader:
         words = [w for w in self._words(a, b) if "XX" not in w.group()]
         while words and not words[0].group()[0].isalnum():
             words.pop(0)
+        if len(words) > 2 and words[1].group() == "," and words[0].group().lower() in STOP_CAPS:
+            del words[:2]  # "However, the opposition questioned …"
         if words and words[0].group().lower() in PRONOUNS:
             return Subject("pronoun", words[0].group().lower(), words[0].start())
         return self._group(_head_phrase(words), from_end=False)

@@ -689,3 +689,27 @@ def test_owner_of_a_website_speaks_through_it() -> None:
     assert only(text).speaker == "Harbourline"
     assert only('Acme\'s website says the device is "built to last."').speaker == "Acme"
     assert only('Acme\'s spokesman said it was "built to last."').speaker == "Acme's spokesman"
+
+
+def test_participle_cue_takes_the_sentence_subject() -> None:
+    q = only(
+        "Orbis chief executive Dana Kell addressed critics in a podcast on Monday, "
+        'acknowledging that the firm "moved too fast."'
+    )
+    assert (q.speaker, q.cue) == ("Dana Kell", "acknowledging")
+
+
+def test_plural_cue_word_before_a_verb_is_a_noun() -> None:
+    q = only(
+        "Meanwhile, the opposition Greens questioned the plan, alleging that similar pledges "
+        'were made "every winter since 2019" without result.'
+    )
+    assert (q.speaker, q.cue) == ("Greens", "alleging")
+
+
+def test_description_before_a_group_name_is_dropped() -> None:
+    text = 'The ruling Unity Party rejected the report, denying it had "ever interfered."'
+    assert only(text).speaker == "Unity Party"
+    assert only('The residents of Elm Row said it was "a disgrace."').speaker == (
+        "The residents of Elm Row"
+    )
