@@ -74,6 +74,8 @@ TITLE_WORDS = word_set(
     "pharmacist dentist priest monk nun cleric pastor midwife shopkeeper mother father "
     "grandmother grandfather son daughter widow widower cousin neighbour neighbor "
     "administrator commander secretary-general director-general ombudsman treasurer "
+    "commodore brigadier corporal cpl brig brig. cdr cmdr cdre pte major-general "
+    "lieutenant-general lieutenant-colonel lt-col lt-gen maj-gen "
     "registrar provost dean principal superintendent governor-general "
     "acting adm adm. admiral affairs afghan african agriculture ambassador american analyst "
     "archbishop argentine asian assistant associate attorney australian austrian baron "

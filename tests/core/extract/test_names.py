@@ -181,3 +181,9 @@ def test_a_name_filling_quotation_marks_names_a_product_not_a_person() -> None:
     )
     assert "Lumen Studio Max" not in [m.name for m in find_mentions(text)]
     assert speakers(text)[1:] == ["Lumen", "Lumen"]
+
+
+def test_military_ranks_are_titles() -> None:
+    text = 'Navy spokesperson Commodore Lena Ortiz told reporters: "We will not be drawn."'
+    assert speakers(text) == ["Lena Ortiz"]
+    assert mention("Brigadier Tom Haley led the parade.", "Tom Haley").person
