@@ -44,7 +44,7 @@ _PERSON_NOUNS = word_set(
 )
 _LINKS = {"at", "for", "of", "from", "with"}
 _OWNER = re.compile(
-    r"(?:\b(?:a|an|the|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
+    r"(?:\b(?:[Aa]n?|[Tt]he|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
 )
 _LINK_WORDS = ("at", "for", "from", "of", "with")
 _GROUP_SINGULAR = {w.rstrip("s") for w in GROUP_NOUNS} | {"spokesperson", "analyst", "source"}
@@ -256,8 +256,11 @@ class SubjectReader:
             pick = head[-1] if head else persons[0]
             owner = self._owner(max(a, pick.run_start - 40), pick.run_start)
             if owner and owner.group("noun").lower().rstrip("s") in _GROUP_SINGULAR:
-                # "a spokesperson for Smith", "analysts at Goldman Sachs"
-                return Subject("group", self.masked[owner.start() : b], owner.start())
+                # "a spokesperson for Smith", "analysts at Goldman Sachs"; in "a spokesperson
+                # for Smith declined to comment on what she called" the phrase ends at Smith
+                tail = self.masked[pick.end : b].split()
+                end = pick.end if any(w in CLAUSE_WORDS for w in tail) else b
+                return Subject("group", self.masked[owner.start() : end], owner.start())
             owned = self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b
             if owned and words[-1].group().lower() not in _PUBLISHED:
                 # "Smith's spokesman said": the spokesman speaks, not Smith; but in
@@ -370,6 +373,8 @@ class SubjectReader:
         limit = 6
         for k, w in enumerate(seq):
             low = w.group().lower()
+            if not from_end and kept and (low, _text_next(seq, k, False).lower()) in _POSTMOD_PAIRS:
+                break  # "according to a GOP aide familiar with the tally": the aide speaks
             if low in ("and", "&") and _between_capitals(seq, k):
                 pass  # "Nurses and Midwives Organisation", "Procter & Gamble": one name
             elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):

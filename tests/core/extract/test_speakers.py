@@ -713,3 +713,16 @@ def test_description_before_a_group_name_is_dropped() -> None:
     assert only('The residents of Elm Row said it was "a disgrace."').speaker == (
         "The residents of Elm Row"
     )
+
+
+def test_spokesperson_phrase_ends_before_the_clause() -> None:
+    text = 'A spokeswoman for Brellin declined to comment on what she described as "idle gossip."'
+    assert only(text).speaker == "A spokeswoman for Brellin"
+
+
+def test_according_to_a_source_familiar_with_the_matter() -> None:
+    text = (
+        'The tally showed "a clear split," according to a party official familiar with the '
+        "count, who asked not to be named."
+    )
+    assert only(text).speaker == "a party official"
