@@ -27,7 +27,7 @@ CUE_WORDS = word_set(
     "charged confessed denied repeated echoed retorted answered interjected teased hinted "
     "speculated questioned queried begged implored appealed recounted elaborated clarified "
     "adds warns argues insists explains recalls notes "
-    "accused accuses "
+    "accused accuses labels labelling labeling dubs "
     "acknowledging admitting alleging conceding declaring denying promising suggesting "
     "acknowledged acknowledges added adding adds admits admitted agreed agrees announced "
     "announces argued argues arguing asked asking asks boasted branded called calling calls "
@@ -46,6 +46,7 @@ CUE_WORDS = word_set(
 CUE_PHRASES = (
     "according to", "pointed out", "went on", "goes on", "quoted as saying", "put it",
     "summed up", "in the words of", "paid tribute to", "pays tribute to",
+    "declined to", "refused to",
 )  # fmt: skip
 
 HONORIFICS = {

@@ -43,6 +43,8 @@ _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
 _WORDS = re.compile(r"\w+")
 _PARTY_STATE = re.compile(r"(?:D|R|I|Ind)-[A-Z][A-Za-z.]*")
 _NOT_SPEECH_BEFORE_TO = word_set("agreed agrees agree continued continues")
+# Cues only when the quotation is their object: `declined to "get ahead of the process"`
+_QUOTED_INFINITIVE = {"declined to", "refused to"}
 _SPACE = re.compile(r"\s*")
 _UNCUED = {"none", "neighbour-sentence", "continuation"}
 
@@ -190,7 +192,7 @@ class Attributor:
         lead_m = _LEAD.match(self.masked, a, b)
         lead = lead_m.end() if lead_m else a
         cm = _CUE.search(self.masked, lead, min(b, lead + 250))
-        while cm and self._noun_use(cm):
+        while cm and (self._noun_use(cm) or cm.group() in _QUOTED_INFINITIVE):
             cm = _CUE.search(self.masked, cm.end(), min(b, lead + 250))
         if not cm:
             return self._dash_credit(a, b)
@@ -288,6 +290,8 @@ class Attributor:
         for cm in reversed(list(_CUE.finditer(self.masked, a, b))):
             if self._noun_use(cm):
                 continue
+            if cm.group() in _QUOTED_INFINITIVE and self.masked[cm.end() : b].strip():
+                continue  # "declined to comment on the 'rumours'": no speech
             if cm.group() in _NOT_SPEECH_BEFORE_TO and self.masked.startswith(" to ", cm.end()):
                 infinitive = infinitive or cm
                 continue

@@ -726,3 +726,16 @@ def test_according_to_a_source_familiar_with_the_matter() -> None:
         "count, who asked not to be named."
     )
     assert only(text).speaker == "a party official"
+
+
+def test_declined_to_is_a_cue_only_before_the_quote() -> None:
+    text = 'Asked whether the board would resign, Marsh declined to "speculate on hypotheticals."'
+    assert only(text).speaker == "Marsh"
+    assert only('Asked about the "secret memo", Lena Ortiz declined to comment.').speaker is None
+    text = 'Lena Ortiz declined to comment on the "secret memo" reported by the paper.'
+    assert only(text).speaker is None
+
+
+def test_labels_is_a_cue() -> None:
+    text = 'The mayor defended the scheme, as the union labels the deal "a betrayal of nurses."'
+    assert only(text).speaker == "the union"
