@@ -46,6 +46,9 @@ _NOT_SPEECH_BEFORE_TO = word_set("agreed agrees agree continued continues")
 # Cues only when the quotation is their object: `declined to "get ahead of the process"`
 _QUOTED_INFINITIVE = {"declined to", "refused to"}
 _SPACE = re.compile(r"\s*")
+# A noun that reports words, then the quoted infinitive: "on a promise to \"…\""
+_PLEDGE = re.compile(r"\b(promise|pledge|vow|commitment)s? to $")
+_RELATIVE = re.compile(r" ?(?:which|who|that) ")
 _UNCUED = {"none", "neighbour-sentence", "continuation"}
 
 
@@ -338,11 +341,25 @@ class Attributor:
             # `"…," she said. "…"` or `… carried out a "…" against "…"`: the same speaker
             return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
         if self._is_partial(q):
-            return _NONE
+            return self._pledged(q) or _NONE
         intro = self._colon_sentence(q)
         if intro and intro.subject:
             return self._make(intro, "colon-intro")
         return self._recent(q.open_at, self.refs.window(q.open_at, 1))
+
+    def _pledged(self, q: QuoteSpan) -> Attribution | None:
+        """`which Labor won on a promise to "fix the crisis"`: the promise's maker said it."""
+        m = _PLEDGE.search(self.masked, max(0, q.open_at - 30), q.open_at)
+        if m is None:
+            return None
+        a = self._pre_start(q)
+        for brk in _CLAUSE_BREAK.finditer(self.masked, a, m.start()):
+            a = brk.end()
+        relative = _RELATIVE.match(self.masked, a)
+        subj = self.reader.sentence_subject(
+            relative.end() if relative else a, m.start(), self.subject_like
+        )
+        return self._make(_Cue(subj, m.group(1), m.start()), "cue-before") if subj else None
 
     def _colon_sentence(self, q: QuoteSpan) -> _Cue | None:
         """`She told delegates:` closing the sentence (or paragraph) before the quote."""

@@ -739,3 +739,13 @@ def test_declined_to_is_a_cue_only_before_the_quote() -> None:
 def test_labels_is_a_cue() -> None:
     text = 'The mayor defended the scheme, as the union labels the deal "a betrayal of nurses."'
     assert only(text).speaker == "the union"
+
+
+def test_a_promise_to_quote_is_its_makers() -> None:
+    text = (
+        "Housing has dominated politics since the 2021 vote, which the Greens won in part on "
+        'a pledge to "end the rent crisis".'
+    )
+    assert only(text).speaker == "the Greens"
+    text = 'Mayor Joan Ashby was elected on a promise to "clean up city hall" last May.'
+    assert only(text).speaker == "Joan Ashby"
