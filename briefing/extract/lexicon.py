@@ -28,7 +28,7 @@ CUE_WORDS = word_set(
     "speculated questioned queried begged implored appealed recounted elaborated clarified "
     "adds warns argues insists explains recalls notes "
     "accused accuses labels labelling labeling dubs "
-    "acknowledging admitting alleging conceding declaring denying promising suggesting "
+    "acknowledging admitting alleging conceding declaring denying suggesting "
     "acknowledged acknowledges added adding adds admits admitted agreed agrees announced "
     "announces argued argues arguing asked asking asks boasted branded called calling calls "
     "cautioned cautions chanted claimed claiming claims commented comments complained "

@@ -77,6 +77,8 @@ _KUNYAS = {"umm": "f", "bint": "f", "abu": "m", "ibn": "m"}
 _NOT_NAMES = ORG_WORDS | _PORTFOLIOS | set(MONTHS) | set(WEEKDAYS)
 # Honours after a name are dropped; generational suffixes ("Jr.", "III") are part of it.
 _POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "PhD", "MD"}
+# Last words of product names ("Driftwood Pro Plus", "Orbit Watch Ultra").
+_PRODUCT_TIERS = word_set("pro plus max ultra mini lite premium edition")
 # An office whose portfolio follows it: "Minister of Ports, Shipping and Waterways X".
 OFFICES = word_set(
     "minister secretary director chief head president chair chairman chairwoman "
@@ -189,6 +191,8 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
         the = toks.pop(0)[0] == "The"
     while len(toks) > 2 and toks[-1][0].rstrip(".") in _POSTNOMINALS:
         toks.pop()  # "Richard Marks KC", "John Smith Jr."
+    if _key(toks[-1][0]) in _PRODUCT_TIERS:
+        return None  # "Lumen Studio Max" is a product: no person, nor the firm Lumen
     if not toks:
         return None
     cut = _title_cut(toks)

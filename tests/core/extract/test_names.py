@@ -187,3 +187,12 @@ def test_military_ranks_are_titles() -> None:
     text = 'Navy spokesperson Commodore Lena Ortiz told reporters: "We will not be drawn."'
     assert speakers(text) == ["Lena Ortiz"]
     assert mention("Brigadier Tom Haley led the parade.", "Tom Haley").person
+
+
+def test_a_product_tier_name_is_neither_person_nor_firm() -> None:
+    text = (
+        "Lumen is moving its filters to Lumen Studio Max, which costs $9. In a blog post, "
+        'Lumen said the old plan was "no longer viable." "We had to choose," the company wrote.'
+    )
+    assert speakers(text) == ["Lumen", "Lumen"]
+    assert mention("Max Keller won the race.", "Max Keller").person
