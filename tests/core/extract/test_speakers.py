@@ -749,3 +749,16 @@ def test_a_promise_to_quote_is_its_makers() -> None:
     assert only(text).speaker == "the Greens"
     text = 'Mayor Joan Ashby was elected on a promise to "clean up city hall" last May.'
     assert only(text).speaker == "Joan Ashby"
+
+
+def test_one_word_firm_is_a_group_that_it_refers_to() -> None:
+    text = (
+        'Nimbus CEO Ana Diaz spoke first. Nimbus said the change was "overdue." "Costs have '
+        'doubled," it said.'
+    )
+    assert [q.speaker for q in extract(text, DAY).quotes] == ["Nimbus", "Nimbus"]
+    text = (
+        'Kowalski, the veteran striker, scored twice. Kowalski said the win was "huge." "We '
+        'deserved it," he said.'
+    )
+    assert [q.speaker for q in extract(text, DAY).quotes] == ["Kowalski", "Kowalski"]
