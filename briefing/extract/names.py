@@ -268,7 +268,8 @@ def find_mentions(text: str) -> list[NameMention]:
     places: set[str] = set()  # the runs that are one place name ("Gaza")
     nicknamed: list[int] = []  # indexes in `out` of one-word names before a quote mark
     offices: set[str] = set()  # the runs that end in an office ("Foreign Minister")
-    portfolios: list[tuple[int, int, int]] = []  # after an office: "Minister of Trade"
+    # (where the office's run starts, the portfolio): "Minister" + " of Trade"
+    portfolios: list[tuple[int, tuple[int, int, int]]] = []
     for m in _RUN.finditer(text):
         at = m.start()
         # "al-Jaber said": the run found starts at "Jaber"; take the article along
@@ -300,11 +301,11 @@ def find_mentions(text: str) -> list[NameMention]:
         if run in offices and text.startswith(_OF_FOR, m.end()):
             portfolio = portfolio_at(text, m.end())
             if portfolio:
-                portfolios.append(portfolio)
+                portfolios.append((tpl.run_start + at if tpl else at, portfolio))
     if nicknamed:
         _join_nicknames(text, out, nicknamed)
-    for portfolio in portfolios:
-        _cut_portfolio(text, out, portfolio)
+    for office_at, portfolio in portfolios:
+        _cut_portfolio(text, out, office_at, portfolio)
     return out
 
 
@@ -322,12 +323,15 @@ def portfolio_at(text: str, at: int) -> tuple[int, int, int] | None:
     return (at, last, pos) if last >= 0 else None
 
 
-def _cut_portfolio(text: str, out: list[NameMention], portfolio: tuple[int, int, int]) -> None:
+def _cut_portfolio(
+    text: str, out: list[NameMention], office_at: int, portfolio: tuple[int, int, int]
+) -> None:
     """In place: the items of a portfolio name nobody, and the name of the office holder
-    is the tail of its last item ("Waterways Ramesh Narayan Behera")."""
+    is the tail of its last item ("Waterways Ramesh Narayan Behera"), titled by the
+    office and portfolio from `office_at` on."""
     at, last, end = portfolio
-    i = bisect.bisect_left(out, at, key=lambda m: m.run_start)
-    while i < len(out) and out[i].run_start < end:
+    i = bisect.bisect_left(out, at, key=lambda m: m.start)
+    while i < len(out) and out[i].start < end:
         m = out[i]
         if m.end <= last:
             out[i] = m._replace(person=False)
@@ -337,7 +341,8 @@ def _cut_portfolio(text: str, out: list[NameMention], portfolio: tuple[int, int,
             if name_at:
                 tokens = tuple(t for t, _ in toks[name_at:])
                 start = toks[name_at][1]
-                out[i] = m._replace(start=start, tokens=tokens, person=_is_person(tokens))
+                person = _is_person(tokens)
+                out[i] = m._replace(start=start, tokens=tokens, run_start=office_at, person=person)
         i += 1
 
 

@@ -196,3 +196,12 @@ def test_a_product_tier_name_is_neither_person_nor_firm() -> None:
     )
     assert speakers(text) == ["Lumen", "Lumen"]
     assert mention("Max Keller won the race.", "Max Keller").person
+
+
+def test_office_and_portfolio_title_the_holder() -> None:
+    text = (
+        'Chief Minister of Assam Rupa Devi Barua opened the bridge. "It took ten years," she said.'
+    )
+    assert speakers(text) == ["Rupa Devi Barua"]
+    text = 'The jets are "on standby," Air Vice-Marshal Colin Hart said.'
+    assert speakers(text) == ["Colin Hart"]
