@@ -57,6 +57,7 @@ _PLACE_AFTER = re.compile(
 _CONTRACTION = re.compile(r"['\u2019](?:ve|re|m|ll|d|t|s)$|n['\u2019]t$")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*\.?$")  # "Sen. Jo Ruiz, D-Calif., said"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_INITIAL = re.compile(r"[A-Z]\.?")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _GIVEN = FEMALE_NAMES | MALE_NAMES
 _PLAIN_TITLES = TITLE_WORDS - DEMONYMS  # computed once, not per name
@@ -188,6 +189,8 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
     while len(toks) > 1 and _org_prefix(toks[0][0]):
         if _ACRONYM.fullmatch(toks[0][0]) and not _names_person(toks[1:]):
             break  # "ESB Networks": the acronym belongs to the firm's name
+        if toks[0][0] in ("A", "A.") and len(toks) > 2 and _INITIAL.fullmatch(toks[1][0]):
+            break  # "A K Senapati": an initial, not the article
         the = toks.pop(0)[0] == "The"
     while len(toks) > 2 and toks[-1][0].rstrip(".") in _POSTNOMINALS:
         toks.pop()  # "Richard Marks KC", "John Smith Jr."

@@ -205,3 +205,8 @@ def test_office_and_portfolio_title_the_holder() -> None:
     assert speakers(text) == ["Rupa Devi Barua"]
     text = 'The jets are "on standby," Air Vice-Marshal Colin Hart said.'
     assert speakers(text) == ["Colin Hart"]
+
+
+def test_initial_a_is_not_the_article() -> None:
+    assert speakers('Port chairman A R Mishra said: "We are ready."') == ["A R Mishra"]
+    assert mention("A. K. Rao spoke.", "A. K. Rao").person
