@@ -32,6 +32,10 @@ _PASSIVE_CUES = word_set(
 _DASH_CREDIT = re.compile(r",? ?[\u2014\u2013-]{1,2} ?")
 _NOUN_MARKERS = (" the ", " a ", " an ", " his ", " her ", " its ", " their ", " these ", " such ")
 _PLURAL_VERBS = (" had ", " have ", " were ", " are ")
+_QUANTIFIERS = word_set(
+    "two three four five six seven eight nine ten twelve several many few various "
+    "numerous multiple both all some most"
+)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
 # That is `[,;(—]| but | and (?![A-Z])| that | while | as | because `, its first character
@@ -230,7 +234,17 @@ class Attributor:
         before = self.masked[max(0, cm.start() - 7) : cm.start()]
         if before.endswith(_NOUN_MARKERS):
             return True
-        return cm.group()[-1] == "s" and self.masked.startswith(_PLURAL_VERBS, cm.end())
+        if cm.group()[-1] != "s":
+            return False
+        if self.masked.startswith(_PLURAL_VERBS, cm.end()):
+            return True
+        # "in two other states", "three claims": a number or quantifier before a plural
+        words = self.masked[max(0, cm.start() - 20) : cm.start()].split()
+        if not words:
+            return False
+        if words[-1] == "other":
+            return len(words) < 2 or words[-2].lower() not in {"the", "each"}
+        return words[-1].lower() in _QUANTIFIERS or words[-1][:1].isdigit()
 
     def _passive(self, cm: re.Match[str]) -> bool:
         """`was told to`, `were asked`: the subject heard the words, it did not say them.

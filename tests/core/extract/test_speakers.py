@@ -762,3 +762,10 @@ def test_one_word_firm_is_a_group_that_it_refers_to() -> None:
         'deserved it," he said.'
     )
     assert [q.speaker for q in extract(text, DAY).quotes] == ["Kowalski", "Kowalski"]
+
+
+def test_cue_word_after_a_number_is_a_plural_noun() -> None:
+    text = 'Mayor Ann Jones said the deal covered three states and would deliver "within months".'
+    assert (only(text).speaker, only(text).cue) == ("Ann Jones", "said")
+    text = 'Ann Jones said the firm runs systems in two other states and is "ready".'
+    assert only(text).cue == "said"
