@@ -27,7 +27,8 @@ CUE_WORDS = word_set(
     "charged confessed denied repeated echoed retorted answered interjected teased hinted "
     "speculated questioned queried begged implored appealed recounted elaborated clarified "
     "adds warns argues insists explains recalls notes "
-    "accused accuses "
+    "accused accuses labels labelling labeling dubs "
+    "acknowledging admitting alleging conceding declaring denying suggesting "
     "acknowledged acknowledges added adding adds admits admitted agreed agrees announced "
     "announces argued argues arguing asked asking asks boasted branded called calling calls "
     "cautioned cautions chanted claimed claiming claims commented comments complained "
@@ -45,6 +46,7 @@ CUE_WORDS = word_set(
 CUE_PHRASES = (
     "according to", "pointed out", "went on", "goes on", "quoted as saying", "put it",
     "summed up", "in the words of", "paid tribute to", "pays tribute to",
+    "declined to", "refused to",
 )  # fmt: skip
 
 HONORIFICS = {
@@ -73,6 +75,9 @@ TITLE_WORDS = word_set(
     "pharmacist dentist priest monk nun cleric pastor midwife shopkeeper mother father "
     "grandmother grandfather son daughter widow widower cousin neighbour neighbor "
     "administrator commander secretary-general director-general ombudsman treasurer "
+    "commodore brigadier corporal cpl brig brig. cdr cmdr cdre pte major-general "
+    "lieutenant-general lieutenant-colonel lt-col lt-gen maj-gen vice-marshal vice-admiral "
+    "rear-admiral lieutenant-commander "
     "registrar provost dean principal superintendent governor-general "
     "acting adm adm. admiral affairs afghan african agriculture ambassador american analyst "
     "archbishop argentine asian assistant associate attorney australian austrian baron "
@@ -172,7 +177,8 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": No
 # Words that may stand between a subject and its cue verb ("Smith has also said").
 AUX_WORDS = word_set(
     "again also are earlier further had has have is later often once previously privately "
-    "publicly quickly recently repeatedly separately simply then then- was were will would"
+    "publicly quickly recently repeatedly separately simply then then- was were will would "
+    "still already reportedly currently"
 )
 
 # Lowercase role nouns and modifiers (for "White House national security adviser").
@@ -315,6 +321,24 @@ PLACES = word_set(
 NOT_ORG_ACRONYMS = word_set(
     "gmt bst utc cet cest eet eest wet ist jst kst aest aedt nzst est edt cst cdt mst mdt "
     "pst pdt akst hst am pm mp mps mep msp ms mla td ceo cfo coo cto md pr qc kc obe mbe cbe"
+)
+
+# Words of ministry portfolios ("Minister of Ports, Shipping and Waterways X"): in the
+# portfolio list after a title they name the office, not the person who holds it.
+PORTFOLIO_WORDS = word_set(
+    "affairs agriculture arts aviation borders broadcasting budget care chemicals children "
+    "citizenship climate coal commerce communications communities consumer cooperation "
+    "culture customs defence defense development digital disability distribution economy "
+    "education electricity employment energy environment exchequer external families "
+    "family fertilisers fertilizers finance fisheries food foreign forestry forests fuel "
+    "gas government health heritage highways home housing immigration industries industry "
+    "information infrastructure innovation intelligence interior internal justice labor "
+    "labour law legal local media mines mining minorities minority natural oil pensions "
+    "petroleum planning ports power procurement prosecutions public railways regional "
+    "relations renewable research resources revenue roads rural science security services "
+    "shipping skills social space sport sports staff state statistics steel technology "
+    "telecommunications textiles tourism trade training transport treasury tribal urban "
+    "veterans water waterways welfare women work works youth"
 )
 
 # Nationality adjectives: titles before a title ("German Chancellor"), but a given name

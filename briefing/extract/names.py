@@ -1,5 +1,6 @@
 """Person-name mentions in text: capitalised runs, titles and honorifics split off."""
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -11,6 +12,7 @@ from briefing.extract.lexicon import (
     MONTHS,
     ORG_WORDS,
     PLACES,
+    PORTFOLIO_WORDS,
     ROLE_WORDS,
     STOP_CAPS,
     TITLE_WORDS,
@@ -55,6 +57,7 @@ _PLACE_AFTER = re.compile(
 _CONTRACTION = re.compile(r"['\u2019](?:ve|re|m|ll|d|t|s)$|n['\u2019]t$")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*\.?$")  # "Sen. Jo Ruiz, D-Calif., said"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_INITIAL = re.compile(r"[A-Z]\.?")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
 _GIVEN = FEMALE_NAMES | MALE_NAMES
 _PLAIN_TITLES = TITLE_WORDS - DEMONYMS  # computed once, not per name
@@ -75,6 +78,23 @@ _KUNYAS = {"umm": "f", "bint": "f", "abu": "m", "ibn": "m"}
 _NOT_NAMES = ORG_WORDS | _PORTFOLIOS | set(MONTHS) | set(WEEKDAYS)
 # Honours after a name are dropped; generational suffixes ("Jr.", "III") are part of it.
 _POSTNOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "PhD", "MD"}
+# Last words of product names ("Driftwood Pro Plus", "Orbit Watch Ultra").
+_PRODUCT_TIERS = word_set("pro plus max ultra mini lite premium edition")
+# An office whose portfolio follows it: "Minister of Ports, Shipping and Waterways X".
+OFFICES = word_set(
+    "minister secretary director chief head president chair chairman chairwoman "
+    "chairperson commissioner governor mayor ambassador envoy leader speaker chancellor "
+    "executive officer dean registrar superintendent secretary-general director-general"
+)
+_OF_FOR = (" of ", " for ")
+_PORTFOLIO_OF = re.compile(r" (?:of|for) (?:the )?")
+_ITEM_WORD = rf"{_U}[\w\u2019'\-]*"
+# Items before the last need an "and" to make a list; "Secretary of State, Jo Roe," is
+# an appositive name after a one-item portfolio.
+_ITEMS = rf"{_ITEM_WORD}(?: {_ITEM_WORD})*"
+_ITEM = re.compile(_ITEMS)
+_ITEM_LIST = re.compile(rf"(?:{_ITEMS}, )*{_ITEMS},? (?:and|&) ")
+_PORTFOLIO_PART = PORTFOLIO_WORDS | ORG_WORDS | PLACES | TITLE_WORDS
 
 
 class NameMention(NamedTuple):
@@ -169,9 +189,13 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
     while len(toks) > 1 and _org_prefix(toks[0][0]):
         if _ACRONYM.fullmatch(toks[0][0]) and not _names_person(toks[1:]):
             break  # "ESB Networks": the acronym belongs to the firm's name
+        if toks[0][0] in ("A", "A.") and len(toks) > 2 and _INITIAL.fullmatch(toks[1][0]):
+            break  # "A K Senapati": an initial, not the article
         the = toks.pop(0)[0] == "The"
     while len(toks) > 2 and toks[-1][0].rstrip(".") in _POSTNOMINALS:
         toks.pop()  # "Richard Marks KC", "John Smith Jr."
+    if _key(toks[-1][0]) in _PRODUCT_TIERS:
+        return None  # "Lumen Studio Max" is a product: no person, nor the firm Lumen
     if not toks:
         return None
     cut = _title_cut(toks)
@@ -246,6 +270,9 @@ def find_mentions(text: str) -> list[NameMention]:
     seen: dict[str, NameMention | None] = {}
     places: set[str] = set()  # the runs that are one place name ("Gaza")
     nicknamed: list[int] = []  # indexes in `out` of one-word names before a quote mark
+    offices: set[str] = set()  # the runs that end in an office ("Foreign Minister")
+    # (where the office's run starts, the portfolio): "Minister" + " of Trade"
+    portfolios: list[tuple[int, tuple[int, int, int]]] = []
     for m in _RUN.finditer(text):
         at = m.start()
         # "al-Jaber said": the run found starts at "Jaber"; take the article along
@@ -256,8 +283,13 @@ def find_mentions(text: str) -> list[NameMention]:
         tpl = seen.get(run, _UNSEEN)
         if tpl is _UNSEEN:
             tpl = seen[run] = _template(run)
+            if _key(run[run.rfind(" ") + 1 :]) in OFFICES:
+                offices.add(run)
             if tpl and tpl.person and len(tpl.tokens) == 1 and _key(tpl.tokens[0]) in PLACES:
                 places.add(run)
+        quoted = tpl is not None and text[at - 1 : at] in _OPENERS and " " in run
+        if quoted and _fills_quote(text, m.end()):
+            continue  # a product or a programme in quotation marks: "Smart Recall"
         if tpl is not None:
             start, end, tokens, run_start, gender, honorific, person = tpl
             if person and start == run_start and text[at - 4 : at] == "the ":
@@ -269,12 +301,81 @@ def find_mentions(text: str) -> list[NameMention]:
             append(
                 NameMention(start + at, end + at, tokens, run_start + at, gender, honorific, person)
             )
+        if run in offices and text.startswith(_OF_FOR, m.end()):
+            portfolio = portfolio_at(text, m.end())
+            if portfolio:
+                portfolios.append((tpl.run_start + at if tpl else at, portfolio))
     if nicknamed:
         _join_nicknames(text, out, nicknamed)
+    for office_at, portfolio in portfolios:
+        _cut_portfolio(text, out, office_at, portfolio)
     return out
 
 
+def portfolio_at(text: str, at: int) -> tuple[int, int, int] | None:
+    """(start, start of the last item, end) of the portfolio after an office ending at
+    `at`: " of Ports, Shipping and Waterways", " of State for Foreign Affairs"."""
+    pos, last = at, -1
+    while of := _PORTFOLIO_OF.match(text, pos):
+        items = _ITEM_LIST.match(text, of.end())
+        pos = items.end() if items else of.end()
+        item = _ITEM.match(text, pos)
+        if item is None:
+            return None
+        last, pos = pos, item.end()
+    return (at, last, pos) if last >= 0 else None
+
+
+def _cut_portfolio(
+    text: str, out: list[NameMention], office_at: int, portfolio: tuple[int, int, int]
+) -> None:
+    """In place: the items of a portfolio name nobody, and the name of the office holder
+    is the tail of its last item ("Waterways Ramesh Narayan Behera"), titled by the
+    office and portfolio from `office_at` on."""
+    at, last, end = portfolio
+    i = bisect.bisect_left(out, at, key=lambda m: m.start)
+    while i < len(out) and out[i].start < end:
+        m = out[i]
+        if m.end <= last:
+            out[i] = m._replace(person=False)
+        elif m.run_start <= last and not m.honorific:
+            toks = [(t.group(), t.start()) for t in _TOK.finditer(text, last, m.end)]
+            name_at = _name_start([t for t, _ in toks])
+            if name_at:
+                tokens = tuple(t for t, _ in toks[name_at:])
+                start = toks[name_at][1]
+                person = _is_person(tokens)
+                out[i] = m._replace(start=start, tokens=tokens, run_start=office_at, person=person)
+        i += 1
+
+
+def _name_start(toks: list[str]) -> int:
+    """Index of the first name word in a portfolio item that ends with a name; 0 if none.
+
+    The item takes at least its first word; a known given name starts the name, else
+    the name starts after the portfolio words ("Natural Gas Hardeep Singh Puri")."""
+    if len(toks) < 3:
+        return 0  # one word for the item and two for the name, at least
+    for k in range(1, len(toks) - 1):
+        if _key(toks[k]) in _GIVEN:
+            return k
+    k = 1
+    while k < len(toks) - 2 and _key(toks[k]) in _PORTFOLIO_PART:
+        k += 1
+    return k
+
+
 _QUOTE_AFTER = (' "', " \u201c", " \u2018", " '")
+_OPENERS = {'"', "\u201c", "\u2018", "'"}
+_CLOSERS = {'"', "\u201d", "\u2019", "'"}
+
+
+def _fills_quote(text: str, end: int) -> bool:
+    """True when a closing mark (after a comma or stop, maybe) follows a run at `end`."""
+    nxt = text[end : end + 1]
+    if nxt in {",", "."}:
+        nxt = text[end + 1 : end + 2]
+    return nxt in _CLOSERS
 
 
 def _join_nicknames(text: str, out: list[NameMention], at: list[int]) -> None:

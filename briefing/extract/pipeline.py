@@ -59,7 +59,7 @@ def extract(text: str, published: datetime.date | None) -> Extraction:
     masked = mask_quotes(text, spans)
     sentences = SentenceIndex(sentence_spans(masked, paragraphs))
     mentions = find_mentions(text)
-    roster = Roster(text, mentions)
+    roster = Roster(text, mentions, masked)
     attributions = Attributor(
         text, masked, spans, sentences, paragraphs, mentions, roster
     ).attribute_all()

@@ -16,9 +16,11 @@ from briefing.extract.descriptors import (
     descriptor_head,
 )
 from briefing.extract.lexicon import (
+    CLAUSE_WORDS,
     GROUP_NOUNS,
     PLACES,
     PRONOUNS,
+    TITLE_WORDS,
     word_set,
 )
 from briefing.extract.names import NameMention
@@ -66,7 +68,31 @@ _UNNAMED = re.compile(r"(?:An?|The|One|Another|Some|Two|Three|Several) ")  # "A 
 _ANOTHER = word_set("another second third fourth later")
 _STANDING_HEADS = ORG_HEADS | NAMED_HEADS | DOCUMENT_HEADS  # joined once, not per call
 _THE_LEAD = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}$")
+# "the ruling BJP", "the rights group Amnesty International"
+_DESCRIBED_NAME = re.compile(
+    r"[Tt]he (?:[a-z][\w'\u2019-]* ){1,3}([A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*)*)"
+)
+# What follows a firm's name, never a person's: its chief, its shares, what it is.
+_FIRM_AFTER = re.compile(
+    r"(?:['\u2019]s)? (?:CEO|CFO|chief executive|co-?founder|founder|shares|stock|"
+    r"customers|users|subscribers|employees)\b"
+    r"|, (?:the|a|an) [\w -]{0,40}?\b(?:company|firm|app|startup|start-up|maker|platform|"
+    r"service|retailer|brand|chain|developer|provider|carmaker|airline|lender|insurer)\b"
+)
+_LINKING = CLAUSE_WORDS | word_set("of for about near among against between")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
+
+
+def _proper_head(phrase: str) -> str:
+    """ "the opposition Congress" -> "Congress": a name after a description says it all."""
+    if not phrase.startswith(("the ", "The ")):
+        return phrase  # most group subjects (issue: speed)
+    m = _DESCRIBED_NAME.fullmatch(phrase)
+    if m is None or any(w in _LINKING for w in phrase[4 : m.start(1)].split()):
+        return phrase  # "the residents of Paradip" are not Paradip
+    if all(w.lower() in TITLE_WORDS for w in m.group(1).split()):
+        return phrase  # "the former Prime Minister" is no name
+    return m.group(1)
 
 
 def _named_group(name: str) -> bool:
@@ -95,6 +121,7 @@ class References:
         # Words the text also writes in lower case are common nouns ("Officials" / "officials").
         self._words = set(text.split())
         self._common: dict[str, bool] = {}
+        self._firms: dict[str, bool] = {}
         self.persons = [
             m
             for m in mentions
@@ -123,6 +150,20 @@ class References:
         if (before.endswith(", ") and after == ",") or before.rstrip().endswith(_KIN):
             return True
         return named_as(self.masked, m.run_start)  # "who gave his name only as Karim"
+
+    def _firm(self, word: str, pos: int) -> bool:
+        """True when the text nearby treats `word` as a firm: "Driftwood CEO Marcus Feld",
+        "Nvidia shares", "Driftwood, the note-taking app"."""
+        known = self._firms.get(word)
+        if known is None:
+            lo, hi = max(0, pos - LOOK_BACK), pos + LOOK_BACK
+            at = self.masked.find(word, lo, hi)
+            known = False
+            while at >= 0 and not known:
+                known = bool(_FIRM_AFTER.match(self.masked, at + len(word)))
+                at = self.masked.find(word, at + len(word), hi)
+            self._firms[word] = known
+        return known
 
     def _is_common(self, m: NameMention) -> bool:
         """A capitalised common noun opening a sentence ("Officials", "Organisers")."""
@@ -196,7 +237,7 @@ class References:
         if standing_for:
             return standing_for, "group"
         if s.kind == "group" or s.mention is None:
-            return self._group_referent(s) or s.text, "group"
+            return self._group_referent(s) or _proper_head(s.text), "group"
         m = s.mention
         if m.start == m.run_start and self.masked[m.start - 4 : m.start] == "the ":
             return m.name, "group"  # "the Hollow Pines said": no person takes "the"
@@ -209,6 +250,8 @@ class References:
             return organisation, "group"  # "Northvale said" after "Northvale Brands"
         if len(m.tokens) == 1 and not self.roster.known(m.tokens):
             if self._common_noun(m.tokens[0]):
+                return m.tokens[0], "group"
+            if not m.honorific and self._firm(m.tokens[0], m.start):
                 return m.tokens[0], "group"
             alias = f"{m.honorific} {m.name}" if m.honorific else None
             self.roster.add_single(m.name, m.gender, alias)

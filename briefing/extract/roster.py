@@ -13,7 +13,7 @@ from briefing.extract.lexicon import (
     word_set,
 )
 from briefing.extract.model import Person
-from briefing.extract.names import NameMention, first_name_gender
+from briefing.extract.names import OFFICES, NameMention, first_name_gender, portfolio_at
 
 _WORDS_BACK = re.compile(r"[\w.'\u2019\-]+|[^\w\s]")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
@@ -22,6 +22,8 @@ _APPOSITIVE = re.compile(
     r"(?=, |\.|;| said| told)"
 )
 _ROLE_CONNECT = {"of", "for"}
+# An office and the capitalised words before it, followed by its portfolio
+_OFFICE_OF = re.compile(r"(?:[A-Z][\w.\-]* )*?([A-Z][\w\-]+)(?= (?:of|for) )")
 _GENERATION = {"Jr", "Sr", "II", "III", "IV"}
 _NOT_ROLE_START = word_set(
     "who which said told where when and is was are were has had have will would can could "
@@ -38,6 +40,7 @@ class _Entry:
     gender: str | None = None
     aliases: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)
+    told: list[int] = field(default_factory=list)  # the positions outside quotations
     role_tries: int = 0
 
 
@@ -58,10 +61,29 @@ def _is_role_noun(word: str) -> bool:
     return (low in ROLE_WORDS or low in TITLE_WORDS) and low not in HONORIFICS
 
 
+def _portfolio_role(text: str, window: str, start: int) -> str | None:
+    """ "Union Minister of Ports, Shipping and Waterways" before a name in its last item."""
+    at = start - len(window)
+    for m in reversed(list(_OFFICE_OF.finditer(window))):
+        if m.group(1).lower() not in OFFICES:
+            continue
+        found = portfolio_at(text, at + m.end(1))
+        if found and found[1] <= start < found[2]:
+            words = window[m.start() :].split()
+            while words[0].lower() in STOP_CAPS:  # "The Union Minister of …"
+                words.pop(0)
+            return " ".join(words)
+    return None
+
+
 def role_before(text: str, start: int) -> str | None:
     """The title words right before a name ("U.S. Secretary of State"), if any."""
     window = text[max(0, start - 160) : start]
     window = window[window.rfind("\n") + 1 :]  # a role never runs over a paragraph break
+    if (" and " in window or " & " in window) and (" of " in window or " for " in window):
+        role = _portfolio_role(text, window, start)
+        if role:
+            return role
     words = list(_WORDS_BACK.finditer(window))
     if len(words) > 1 and words[-1].group() == "," and _is_role_noun(words[-2].group()):
         words.pop()  # "Scotland's First Minister, Alasdair Rennie": the title, then the name
@@ -106,6 +128,14 @@ def role_after(text: str, end: int) -> str | None:
         if role.lower().startswith(article):
             return role[len(article) :]
     return role
+
+
+def _forms(role: str) -> tuple[str, ...]:
+    """A role in lower case, and without its portfolio: "the minister" is the "Minister
+    of Ports" as well as the "Prime Minister"."""
+    low = role.lower()
+    office = low.split(" of ", 1)[0].split(" for ", 1)[0]
+    return (low, office) if office != low else (low,)
 
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
@@ -154,7 +184,7 @@ def _strip_generation(big: tuple[str, ...]) -> tuple[str, ...]:
 class Roster:
     """People named in one source and how short forms resolve to them."""
 
-    def __init__(self, text: str, mentions: list[NameMention]) -> None:
+    def __init__(self, text: str, mentions: list[NameMention], masked: str | None = None) -> None:
         self._entries: dict[str, _Entry] = {}
         self._canon: dict[tuple[str, ...], _Entry] = {}
         self._by_token: dict[str, list[_Entry]] = {}
@@ -179,18 +209,20 @@ class Roster:
                     self._by_token.setdefault(tok, []).append(owner)
             self._canon[toks] = owner
         for m in mentions:
-            self._note(text, m)
+            self._note(text, m, masked)
         # Roles are only read here, so the entries with one are fixed from now on: holder()
         # need not walk every entry, nor lower-case every role, on each call (issue: speed).
-        self._roles = [(e, e.role.lower()) for e in self._entries.values() if e.role]
+        self._roles = [(e, r) for e in self._entries.values() if e.role for r in _forms(e.role)]
 
-    def _note(self, text: str, m: NameMention) -> None:
+    def _note(self, text: str, m: NameMention, masked: str | None) -> None:
         if not m.person:  # before the lookup, which only fills a cache (issue: speed)
             return
         entry = self._canon.get(m.tokens) or self._alias_entry(m.tokens, m.start)
         if entry is None:
             return
         entry.positions.append(m.start)
+        if masked is None or masked[m.start] == text[m.start]:
+            entry.told.append(m.start)
         entry.aliases.add(m.name if not m.honorific else f"{m.honorific} {m.name}")
         if m.gender and not entry.gender:
             entry.gender = m.gender
@@ -254,8 +286,9 @@ class Roster:
         for e, role in roles:
             if not role.endswith(title) or role[: -len(title)].rstrip().endswith(_NOT_THE):
                 continue
-            i = bisect.bisect_right(e.positions, pos)
-            last = e.positions[i - 1] if i else -1
+            # "the minister" is someone the writer named, not one named inside a quotation
+            i = bisect.bisect_right(e.told, pos)
+            last = e.told[i - 1] if i else -1
             if best is None or last > best[0]:
                 best = (last, e.name)
         return best[1] if best else None

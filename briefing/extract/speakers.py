@@ -31,6 +31,11 @@ _PASSIVE_CUES = word_set(
 )
 _DASH_CREDIT = re.compile(r",? ?[\u2014\u2013-]{1,2} ?")
 _NOUN_MARKERS = (" the ", " a ", " an ", " his ", " her ", " its ", " their ", " these ", " such ")
+_PLURAL_VERBS = (" had ", " have ", " were ", " are ")
+_QUANTIFIERS = word_set(
+    "two three four five six seven eight nine ten twelve several many few various "
+    "numerous multiple both all some most"
+)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be) $")
 # " and " before a capital may join a name ("Nurses and Midwives Organisation").
 # That is `[,;(—]| but | and (?![A-Z])| that | while | as | because `, its first character
@@ -42,7 +47,12 @@ _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
 _WORDS = re.compile(r"\w+")
 _PARTY_STATE = re.compile(r"(?:D|R|I|Ind)-[A-Z][A-Za-z.]*")
 _NOT_SPEECH_BEFORE_TO = word_set("agreed agrees agree continued continues")
+# Cues only when the quotation is their object: `declined to "get ahead of the process"`
+_QUOTED_INFINITIVE = {"declined to", "refused to"}
 _SPACE = re.compile(r"\s*")
+# A noun that reports words, then the quoted infinitive: "on a promise to \"…\""
+_PLEDGE = re.compile(r"\b(promise|pledge|vow|commitment)s? to $")
+_RELATIVE = re.compile(r" ?(?:which|who|that) ")
 _UNCUED = {"none", "neighbour-sentence", "continuation"}
 
 
@@ -189,7 +199,7 @@ class Attributor:
         lead_m = _LEAD.match(self.masked, a, b)
         lead = lead_m.end() if lead_m else a
         cm = _CUE.search(self.masked, lead, min(b, lead + 250))
-        while cm and self._noun_use(cm):
+        while cm and (self._noun_use(cm) or cm.group() in _QUOTED_INFINITIVE):
             cm = _CUE.search(self.masked, cm.end(), min(b, lead + 250))
         if not cm:
             return self._dash_credit(a, b)
@@ -219,9 +229,22 @@ class Attributor:
         return _Cue(Subject("person", m.name, m.start, m), "\u2014", dash.start())
 
     def _noun_use(self, cm: re.Match[str]) -> bool:
-        """`the claims`, `his remarks`: a cue word used as a noun, not as a verb."""
+        """`the claims`, `his remarks`: a cue word used as a noun, not as a verb; so is
+        `promises had been made`, where a plural verb agrees with it."""
         before = self.masked[max(0, cm.start() - 7) : cm.start()]
-        return before.endswith(_NOUN_MARKERS)
+        if before.endswith(_NOUN_MARKERS):
+            return True
+        if cm.group()[-1] != "s":
+            return False
+        if self.masked.startswith(_PLURAL_VERBS, cm.end()):
+            return True
+        # "in two other states", "three claims": a number or quantifier before a plural
+        words = self.masked[max(0, cm.start() - 20) : cm.start()].split()
+        if not words:
+            return False
+        if words[-1] == "other":
+            return len(words) < 2 or words[-2].lower() not in {"the", "each"}
+        return words[-1].lower() in _QUANTIFIERS or words[-1][:1].isdigit()
 
     def _passive(self, cm: re.Match[str]) -> bool:
         """`was told to`, `were asked`: the subject heard the words, it did not say them.
@@ -284,6 +307,8 @@ class Attributor:
         for cm in reversed(list(_CUE.finditer(self.masked, a, b))):
             if self._noun_use(cm):
                 continue
+            if cm.group() in _QUOTED_INFINITIVE and self.masked[cm.end() : b].strip():
+                continue  # "declined to comment on the 'rumours'": no speech
             if cm.group() in _NOT_SPEECH_BEFORE_TO and self.masked.startswith(" to ", cm.end()):
                 infinitive = infinitive or cm
                 continue
@@ -330,11 +355,25 @@ class Attributor:
             # `"…," she said. "…"` or `… carried out a "…" against "…"`: the same speaker
             return Attribution(prev.speaker, prev.role, prev.cue, "continuation", prev.group)
         if self._is_partial(q):
-            return _NONE
+            return self._pledged(q) or _NONE
         intro = self._colon_sentence(q)
         if intro and intro.subject:
             return self._make(intro, "colon-intro")
         return self._recent(q.open_at, self.refs.window(q.open_at, 1))
+
+    def _pledged(self, q: QuoteSpan) -> Attribution | None:
+        """`which Labor won on a promise to "fix the crisis"`: the promise's maker said it."""
+        m = _PLEDGE.search(self.masked, max(0, q.open_at - 30), q.open_at)
+        if m is None:
+            return None
+        a = self._pre_start(q)
+        for brk in _CLAUSE_BREAK.finditer(self.masked, a, m.start()):
+            a = brk.end()
+        relative = _RELATIVE.match(self.masked, a)
+        subj = self.reader.sentence_subject(
+            relative.end() if relative else a, m.start(), self.subject_like
+        )
+        return self._make(_Cue(subj, m.group(1), m.start()), "cue-before") if subj else None
 
     def _colon_sentence(self, q: QuoteSpan) -> _Cue | None:
         """`She told delegates:` closing the sentence (or paragraph) before the quote."""

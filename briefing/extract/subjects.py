@@ -13,6 +13,7 @@ from briefing.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     ROLE_WORDS,
+    STOP_CAPS,
     TITLE_WORDS,
     word_set,
 )
@@ -30,6 +31,11 @@ _MUTE = word_set(
     "banner banners sign signs placard placards poster posters headline headlines caption "
     "slogan slogans graffiti inscription t-shirt shirt billboard plaque"
 )
+# What an owner publishes, speaking through it: "Acme's website says"
+_PUBLISHED = word_set(
+    "statement post page website site blog account feed channel newsletter note letter "
+    "report release filing memo email message tweet"
+)
 _PREPOSITIONS = word_set("of in at on during after before with from for about over")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _PERSON_NOUNS = word_set(
@@ -38,7 +44,7 @@ _PERSON_NOUNS = word_set(
 )
 _LINKS = {"at", "for", "of", "from", "with"}
 _OWNER = re.compile(
-    r"(?:\b(?:a|an|the|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
+    r"(?:\b(?:[Aa]n?|[Tt]he|one|two|some|several)\s)?(?P<noun>[A-Za-z]+)\s(?:at|for|from|of|with)\s$"
 )
 _LINK_WORDS = ("at", "for", "from", "of", "with")
 _GROUP_SINGULAR = {w.rstrip("s") for w in GROUP_NOUNS} | {"spokesperson", "analyst", "source"}
@@ -250,10 +256,15 @@ class SubjectReader:
             pick = head[-1] if head else persons[0]
             owner = self._owner(max(a, pick.run_start - 40), pick.run_start)
             if owner and owner.group("noun").lower().rstrip("s") in _GROUP_SINGULAR:
-                # "a spokesperson for Smith", "analysts at Goldman Sachs"
-                return Subject("group", self.masked[owner.start() : b], owner.start())
-            if self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b:
-                # "Smith's spokesman said": the spokesman speaks, not Smith
+                # "a spokesperson for Smith", "analysts at Goldman Sachs"; in "a spokesperson
+                # for Smith declined to comment on what she called" the phrase ends at Smith
+                tail = self.masked[pick.end : b].split()
+                end = pick.end if any(w in CLAUSE_WORDS for w in tail) else b
+                return Subject("group", self.masked[owner.start() : end], owner.start())
+            owned = self.masked[pick.end : pick.end + 2] in {"'s", "\u2019s"} and pick.end + 3 < b
+            if owned and words[-1].group().lower() not in _PUBLISHED:
+                # "Smith's spokesman said": the spokesman speaks, not Smith; but in
+                # "Acme's website says" Acme does
                 return Subject("group", self.masked[pick.start : b], pick.start)
             placed = self._placed_head(a, b, pick)
             if placed is not None:
@@ -362,6 +373,8 @@ class SubjectReader:
         limit = 6
         for k, w in enumerate(seq):
             low = w.group().lower()
+            if not from_end and kept and (low, _text_next(seq, k, False).lower()) in _POSTMOD_PAIRS:
+                break  # "according to a GOP aide familiar with the tally": the aide speaks
             if low in ("and", "&") and _between_capitals(seq, k):
                 pass  # "Nurses and Midwives Organisation", "Procter & Gamble": one name
             elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):
@@ -434,6 +447,8 @@ class SubjectReader:
         words = [w for w in self._words(a, b) if "XX" not in w.group()]
         while words and not words[0].group()[0].isalnum():
             words.pop(0)
+        if len(words) > 2 and words[1].group() == "," and words[0].group().lower() in STOP_CAPS:
+            del words[:2]  # "However, the opposition questioned …"
         if words and words[0].group().lower() in PRONOUNS:
             return Subject("pronoun", words[0].group().lower(), words[0].start())
         return self._group(_head_phrase(words), from_end=False)

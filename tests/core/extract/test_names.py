@@ -154,3 +154,59 @@ def test_clock_abbreviations_are_not_names() -> None:
 def test_party_and_state_tag_is_no_name() -> None:
     text = "Sen. Dale Kessler, R-Ohio, and Rep. Ann Ruiz, D-Calif., voted no."
     assert [m.name for m in find_mentions(text)] == ["Dale Kessler", "Ann Ruiz"]
+
+
+def test_portfolio_list_after_an_office_is_not_part_of_the_name() -> None:
+    text = (
+        "Minister of Fisheries, Forests and Rural Development Tomasz Wielgosz opened the "
+        'harbour on Friday. "This is a good day," Wielgosz said.'
+    )
+    assert speakers(text) == ["Tomasz Wielgosz"]
+    assert mention(text, "Tomasz Wielgosz").person
+    assert not mention(text, "Forests").person
+    people = extract(text, DAY).people
+    assert people[0].role == "Minister of Fisheries, Forests and Rural Development"
+
+
+def test_one_item_portfolio_keeps_an_appositive_name_whole() -> None:
+    text = 'The Secretary of State, Helena Marsh, said: "We will respond."'
+    assert speakers(text) == ["Helena Marsh"]
+
+
+def test_a_name_filling_quotation_marks_names_a_product_not_a_person() -> None:
+    text = (
+        'Lumen, the photo-editing app, is moving its filters to a new tier called "Lumen '
+        'Studio Max," which costs $9. In a blog post, Lumen said the old plan was "no longer '
+        'viable." "We had to choose," the company wrote.'
+    )
+    assert "Lumen Studio Max" not in [m.name for m in find_mentions(text)]
+    assert speakers(text)[1:] == ["Lumen", "Lumen"]
+
+
+def test_military_ranks_are_titles() -> None:
+    text = 'Navy spokesperson Commodore Lena Ortiz told reporters: "We will not be drawn."'
+    assert speakers(text) == ["Lena Ortiz"]
+    assert mention("Brigadier Tom Haley led the parade.", "Tom Haley").person
+
+
+def test_a_product_tier_name_is_neither_person_nor_firm() -> None:
+    text = (
+        "Lumen is moving its filters to Lumen Studio Max, which costs $9. In a blog post, "
+        'Lumen said the old plan was "no longer viable." "We had to choose," the company wrote.'
+    )
+    assert speakers(text) == ["Lumen", "Lumen"]
+    assert mention("Max Keller won the race.", "Max Keller").person
+
+
+def test_office_and_portfolio_title_the_holder() -> None:
+    text = (
+        'Chief Minister of Assam Rupa Devi Barua opened the bridge. "It took ten years," she said.'
+    )
+    assert speakers(text) == ["Rupa Devi Barua"]
+    text = 'The jets are "on standby," Air Vice-Marshal Colin Hart said.'
+    assert speakers(text) == ["Colin Hart"]
+
+
+def test_initial_a_is_not_the_article() -> None:
+    assert speakers('Port chairman A R Mishra said: "We are ready."') == ["A R Mishra"]
+    assert mention("A. K. Rao spoke.", "A. K. Rao").person

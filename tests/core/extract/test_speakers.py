@@ -673,3 +673,99 @@ def test_the_official_is_the_nearest_one_introduced_or_quoted() -> None:
         '"Not yet," the official said.'
     )
     assert [s for s, _ in attributed(text)] == ["An official", "A second official"]
+
+
+def test_role_descriptor_skips_a_holder_named_only_inside_a_quote() -> None:
+    text = (
+        "Minister of Trade and Industry Opal Nwosu visited the plant on Monday. "
+        '"Under Prime Minister Alan Reyes, we will double exports," the '
+        "minister said."
+    )
+    assert only(text).speaker == "Opal Nwosu"
+
+
+def test_owner_of_a_website_speaks_through_it() -> None:
+    text = 'Critics noted that Harbourline\'s help page still describes it as "free for everyone."'
+    assert only(text).speaker == "Harbourline"
+    assert only('Acme\'s website says the device is "built to last."').speaker == "Acme"
+    assert only('Acme\'s spokesman said it was "built to last."').speaker == "Acme's spokesman"
+
+
+def test_participle_cue_takes_the_sentence_subject() -> None:
+    q = only(
+        "Orbis chief executive Dana Kell addressed critics in a podcast on Monday, "
+        'acknowledging that the firm "moved too fast."'
+    )
+    assert (q.speaker, q.cue) == ("Dana Kell", "acknowledging")
+
+
+def test_plural_cue_word_before_a_verb_is_a_noun() -> None:
+    q = only(
+        "Meanwhile, the opposition Greens questioned the plan, alleging that similar pledges "
+        'were made "every winter since 2019" without result.'
+    )
+    assert (q.speaker, q.cue) == ("Greens", "alleging")
+
+
+def test_description_before_a_group_name_is_dropped() -> None:
+    text = 'The ruling Unity Party rejected the report, denying it had "ever interfered."'
+    assert only(text).speaker == "Unity Party"
+    assert only('The residents of Elm Row said it was "a disgrace."').speaker == (
+        "The residents of Elm Row"
+    )
+
+
+def test_spokesperson_phrase_ends_before_the_clause() -> None:
+    text = 'A spokeswoman for Brellin declined to comment on what she described as "idle gossip."'
+    assert only(text).speaker == "A spokeswoman for Brellin"
+
+
+def test_according_to_a_source_familiar_with_the_matter() -> None:
+    text = (
+        'The tally showed "a clear split," according to a party official familiar with the '
+        "count, who asked not to be named."
+    )
+    assert only(text).speaker == "a party official"
+
+
+def test_declined_to_is_a_cue_only_before_the_quote() -> None:
+    text = 'Asked whether the board would resign, Marsh declined to "speculate on hypotheticals."'
+    assert only(text).speaker == "Marsh"
+    assert only('Asked about the "secret memo", Lena Ortiz declined to comment.').speaker is None
+    text = 'Lena Ortiz declined to comment on the "secret memo" reported by the paper.'
+    assert only(text).speaker is None
+
+
+def test_labels_is_a_cue() -> None:
+    text = 'The mayor defended the scheme, as the union labels the deal "a betrayal of nurses."'
+    assert only(text).speaker == "the union"
+
+
+def test_a_promise_to_quote_is_its_makers() -> None:
+    text = (
+        "Housing has dominated politics since the 2021 vote, which the Greens won in part on "
+        'a pledge to "end the rent crisis".'
+    )
+    assert only(text).speaker == "the Greens"
+    text = 'Mayor Joan Ashby was elected on a promise to "clean up city hall" last May.'
+    assert only(text).speaker == "Joan Ashby"
+
+
+def test_one_word_firm_is_a_group_that_it_refers_to() -> None:
+    text = (
+        'Nimbus CEO Ana Diaz spoke first. Nimbus said the change was "overdue." "Costs have '
+        'doubled," it said.'
+    )
+    assert [q.speaker for q in extract(text, DAY).quotes] == ["Nimbus", "Nimbus"]
+    text = (
+        'Kowalski, the veteran striker, scored twice. Kowalski said the win was "huge." "We '
+        'deserved it," he said.'
+    )
+    assert [q.speaker for q in extract(text, DAY).quotes] == ["Kowalski", "Kowalski"]
+
+
+def test_cue_word_after_a_number_is_a_plural_noun() -> None:
+    text = 'Mayor Ann Jones said the deal covered three states and would deliver "within months".'
+    assert (only(text).speaker, only(text).cue) == ("Ann Jones", "said")
+    text = 'Ann Jones said the firm runs systems in two other states and is "ready".'
+    assert only(text).cue == "said"
