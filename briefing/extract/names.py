@@ -292,8 +292,10 @@ def find_mentions(text: str) -> list[NameMention]:
             continue  # a product or a programme in quotation marks: "Smart Recall"
         if tpl is not None:
             start, end, tokens, run_start, gender, honorific, person = tpl
-            if person and start == run_start and text[at - 4 : at] == "the ":
-                person = False  # "the Hollow Pines", "the Guardian"; not "the MP Jo Cox"
+            if person and start == run_start and text[at - 4 : at].endswith(_ARTICLES):
+                # "the Hollow Pines", "the Guardian", "a Free Democrat" (a member, as
+                # "a Republican"); not "the MP Jo Cox"
+                person = False
             elif run in places and _PLACE_AFTER.search(text, max(0, at - 12), at):
                 person = False
             elif person and len(tokens) == 1 and text.startswith(_QUOTE_AFTER, end + at):
@@ -365,6 +367,7 @@ def _name_start(toks: list[str]) -> int:
     return k
 
 
+_ARTICLES = ("the ", " a ", "\na ", " an ")
 _QUOTE_AFTER = (' "', " \u201c", " \u2018", " '")
 _OPENERS = {'"', "\u201c", "\u2018", "'"}
 _CLOSERS = {'"', "\u201d", "\u2019", "'"}

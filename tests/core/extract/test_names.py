@@ -210,3 +210,12 @@ def test_office_and_portfolio_title_the_holder() -> None:
 def test_initial_a_is_not_the_article() -> None:
     assert speakers('Port chairman A R Mishra said: "We are ready."') == ["A R Mishra"]
     assert mention("A. K. Rao spoke.", "A. K. Rao").person
+
+
+def test_a_party_member_after_an_indefinite_article_is_no_person() -> None:
+    text = (
+        'Transport Secretary Ruth Alder, a Social Democrat, disagreed. "The tolls stay," '
+        'she told the paper. "Drivers will adapt."'
+    )
+    assert not mention(text, "Social Democrat").person
+    assert speakers(text) == ["Ruth Alder", "Ruth Alder"]
