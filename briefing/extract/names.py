@@ -198,7 +198,7 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
         return None  # "Lumen Studio Max" is a product: no person, nor the firm Lumen
     if not toks:
         return None
-    cut = _title_cut(toks)
+    cut = _initial_cut(toks, _title_cut(toks))
     honorific = toks[cut - 1][0] if cut and _key(toks[cut - 1][0]) in HONORIFICS else None
     gender = HONORIFICS.get(_key(honorific)) if honorific else None
     names = toks[cut:]
@@ -221,6 +221,16 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
         honorific,
         bool(honorific) or (not firm and not the and _is_person(tokens)),
     )
+
+
+def _initial_cut(toks: list[tuple[str, int, int]], cut: int) -> int:
+    """Past a body's name to an initial that opens a person's: "(Leader of the Opposition
+    in the) Assembly T. Mahender Rao"; "John F. Kennedy" keeps its middle initial."""
+    for k in range(cut + 1, len(toks) - 1):
+        tok = toks[k][0]
+        if len(tok) == 2 and tok[1] == "." and _key(toks[k - 1][0]) in _NOT_NAMES:
+            return k
+    return cut
 
 
 def _owned(toks: list[tuple[str, int, int]]) -> bool:
@@ -292,6 +302,9 @@ def find_mentions(text: str) -> list[NameMention]:
             continue  # a product or a programme in quotation marks: "Smart Recall"
         if tpl is not None:
             start, end, tokens, run_start, gender, honorific, person = tpl
+            if honorific == "M." and _after_title(text, at):
+                # "state secretary M. Sudhakar": an initial, as no honorific follows a title
+                start, tokens, gender, honorific = run_start, ("M.", *tokens), None, None
             if person and start == run_start and text[at - 4 : at].endswith(_ARTICLES):
                 # "the Hollow Pines", "the Guardian", "a Free Democrat" (a member, as
                 # "a Republican"); not "the MP Jo Cox"
@@ -312,6 +325,12 @@ def find_mentions(text: str) -> list[NameMention]:
     for office_at, portfolio in portfolios:
         _cut_portfolio(text, out, office_at, portfolio)
     return out
+
+
+def _after_title(text: str, at: int) -> bool:
+    """True when a title or role word ("secretary", "leader") stands right before `at`."""
+    word = text[max(0, at - 20) : at].rsplit(None, 1)[-1:]
+    return bool(word) and (_key(word[0]) in TITLE_WORDS or _key(word[0]) in ROLE_WORDS)
 
 
 def portfolio_at(text: str, at: int) -> tuple[int, int, int] | None:

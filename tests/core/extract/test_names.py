@@ -219,3 +219,20 @@ def test_a_party_member_after_an_indefinite_article_is_no_person() -> None:
     )
     assert not mention(text, "Social Democrat").person
     assert speakers(text) == ["Ruth Alder", "Ruth Alder"]
+
+
+def test_an_initial_after_a_body_name_opens_a_persons_name() -> None:
+    text = (
+        "Chair of the Finance Committee in the Senate R. Kumar Pillai objected. "
+        '"The figures do not add up," Mr Pillai said.'
+    )
+    assert mention(text, "R. Kumar Pillai").person
+    assert speakers(text) == ["R. Kumar Pillai"]
+
+
+def test_m_after_a_title_word_is_an_initial_not_monsieur() -> None:
+    text = 'District secretary K. Ramesh and party treasurer M. Lakshmi said "we will appeal".'
+    found = mention(text, "M. Lakshmi")
+    assert found.person
+    assert found.honorific is None
+    assert mention("M. Fabre a refusé.", "Fabre").honorific == "M."
