@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 
 from briefing.extract.lexicon import (
+    CLAUSE_WORDS,
     FEMALE_NAMES,
     MALE_NAMES,
     NOT_ORG_ACRONYMS,
@@ -32,6 +33,7 @@ NAMED_HEADS = word_set(
     "ministry department government office army military court palace embassy hospital "
     "university school museum regulator watchdog center centre"
 )
+_BODY_HEADS = ORG_HEADS | NAMED_HEADS
 # Heads of phrases that stand for whoever issued them ("the statement said").
 DOCUMENT_HEADS = word_set(
     "statement readout report release memo letter filing post note message email text tweet"
@@ -64,6 +66,43 @@ def antecedent(masked: str, lo: int, pos: int, words: list[str]) -> tuple[int, s
         _ANTECEDENTS[tuple(words)] = pattern
     found = [(m.start(), m.group()) for m in pattern.finditer(masked, lo, pos)]
     return found[-1] if found else None
+
+
+# Words that make "the … ministry" no fuller name of a body: "the head of the ministry".
+_NOT_MODIFIERS = CLAUSE_WORDS | word_set("of for about the a an its their his her same other")
+_FULLER: dict[tuple[str, ...], re.Pattern[str]] = {}
+_FULLER_BACK = 6000  # an article's bodies are named in its first paragraphs
+
+
+def fuller_name(masked: str, pos: int, phrase: str) -> str | None:
+    """The fuller name the text gave last before `pos` to the body "the <phrase>" means:
+    "the Commission" -> "the European Commission", "the Home Ministry" -> "the Ministry
+    of Home Affairs", "the ministry" -> "the Russian defence ministry"; None if none."""
+    words = phrase.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    if not 0 < len(words) <= 3 or words[-1].lower() not in _BODY_HEADS:
+        return None
+    pattern = _FULLER.get(tuple(words))
+    if pattern is None:
+        *mods, head = (re.escape(w) for w in words)
+        before = " ".join([*mods, f"(?i:{head})"])
+        # "the Ministry of Home Affairs" for "the Home Ministry"
+        of_form = rf"|{head} of (?:the )?{' '.join(mods)}(?: [A-Z][\w-]+)?" if mods else ""
+        pattern = re.compile(rf"\b[Tt]he ((?:[\w'\u2019-]+ ){{1,3}}{before}{of_form})\b")
+        _FULLER[tuple(words)] = pattern
+    best = None
+    for m in pattern.finditer(masked, max(0, pos - _FULLER_BACK), pos):
+        found = m.group(1).split()
+        if found[0] == words[-1]:  # the "of" form
+            best = f"the {m.group(1)}"
+            continue
+        extra = found[: len(found) - len(words)]
+        # a proper word makes the fuller name ("European", "Russian"), not "the new ministry"
+        proper = any(w[:1].isupper() for w in extra)
+        if proper and not any(w.lower() in _NOT_MODIFIERS for w in extra):
+            best = f"the {m.group(1)}"
+    return best
 
 
 def descriptor_head(phrase: str) -> str | None:

@@ -14,6 +14,7 @@ from briefing.extract.descriptors import (
     anonymous_match,
     antecedent,
     descriptor_head,
+    fuller_name,
 )
 from briefing.extract.lexicon import (
     CLAUSE_WORDS,
@@ -237,7 +238,7 @@ class References:
         if standing_for:
             return standing_for, "group"
         if s.kind == "group" or s.mention is None:
-            return self._group_referent(s) or _proper_head(s.text), "group"
+            return self._group_referent(s) or self._fuller(s) or _proper_head(s.text), "group"
         m = s.mention
         if m.start == m.run_start and self.masked[m.start - 4 : m.start] == "the ":
             return m.name, "group"  # "the Hollow Pines said": no person takes "the"
@@ -259,6 +260,12 @@ class References:
         name = self.roster.resolve(m.tokens, m.start)
         self.roster.learn_gender(name, m.gender)
         return name, "person"
+
+    def _fuller(self, s: Subject) -> str | None:
+        """ "the Commission" after "the European Commission": the fuller name given."""
+        if not s.text.startswith(("the ", "The ")):
+            return None
+        return fuller_name(self.masked, s.pos, s.text)
 
     def _group_referent(self, s: Subject) -> str | None:
         """Who an unnamed group subject stands for: "organisers" after "Harbourside

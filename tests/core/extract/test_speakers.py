@@ -769,3 +769,24 @@ def test_cue_word_after_a_number_is_a_plural_noun() -> None:
     assert (only(text).speaker, only(text).cue) == ("Ann Jones", "said")
     text = 'Ann Jones said the firm runs systems in two other states and is "ready".'
     assert only(text).cue == "said"
+
+
+def test_a_bodys_short_name_takes_the_fuller_name_given_before() -> None:
+    text = (
+        "The African Development Bank approved the loan on Monday, and the Ministry of "
+        "Water Resources welcomed it.\n\n"
+        'The Bank said the money would "reach rural towns first". The Water Ministry said '
+        'the plan was "fully costed".'
+    )
+    assert [q.speaker for q in extract(text, DAY).quotes] == [
+        "the African Development Bank",
+        "the Ministry of Water Resources",
+    ]
+
+
+def test_the_ministry_takes_the_proper_description_given_before() -> None:
+    text = (
+        "The Kenyan water ministry said pumps would follow. The new ministry has few staff.\n\n"
+        '"Every county will be served by March," the ministry said.'
+    )
+    assert only(text).speaker == "the Kenyan water ministry"
