@@ -7,7 +7,13 @@ from briefing.extract.dates import find_dates
 from briefing.extract.facts import find_facts
 from briefing.extract.model import Extraction, Quote
 from briefing.extract.names import find_mentions
-from briefing.extract.quotes import QuoteSpan, find_quotes, is_mention, is_title, without_names
+from briefing.extract.quotes import (
+    QuoteSpan,
+    find_quotes,
+    is_mention,
+    without_names,
+    without_titles,
+)
 from briefing.extract.roster import Roster
 from briefing.extract.sentences import SentenceIndex, mask_quotes, sentence_spans
 from briefing.extract.speakers import Attribution, Attributor, is_partial
@@ -50,12 +56,8 @@ def extract(text: str, published: datetime.date | None) -> Extraction:
     if isinstance(published, datetime.datetime):
         published = published.date()  # a timestamp would put a time into every ISO date
     paragraphs = paragraph_spans(text)
-    spans = [
-        s
-        for s in find_quotes(text, paragraphs)
-        if not is_title(text, s) and not is_mention(text, s)
-    ]
-    spans = without_names(text, spans)
+    spans = [s for s in find_quotes(text, paragraphs) if not is_mention(text, s)]
+    spans = without_names(text, without_titles(text, spans))
     masked = mask_quotes(text, spans)
     sentences = SentenceIndex(sentence_spans(masked, paragraphs))
     mentions = find_mentions(text)

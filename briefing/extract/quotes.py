@@ -24,8 +24,11 @@ _TITLE_NOUNS = word_set(
     "film movie book novel memoir song album single track series show programme program "
     "play documentary podcast titled entitled named dubbed hashtag operation exhibition "
     "musical opera poem newspaper magazine column sitcom drama thriller game "
-    "record lp ep debut hit anthem ballad sequel painting collection"
+    "record lp ep debut hit anthem ballad sequel painting collection title episode"
 )
+# "an Oscar nod for "Harbour Lights"", "starred in "The Long Walk"": a Title Case name
+# as a preposition's object is a work, not words said
+_TITLE_PREPOSITIONS = word_set("for in from on of about with")
 # A word or term mentioned, not said (words as words): "the word "headroom"", "its so-called
 # "entity list"", "what lawyers call a "priority call"", "an idea sometimes called the
 # "hygiene hypothesis"". "call" names a term in the generic present ("what lawyers call
@@ -43,8 +46,16 @@ _MENTION_FRAME = re.compile(
 )
 _FRAME_ENDS = word_set(
     "a an the word words term phrase expression label slogan catchphrase buzzword acronym "
-    "so-called as"
+    "so-called as called dubbed termed nicknamed"
 )
+# The generic "sometimes called", no article needed: "a disorder, sometimes called "blue
+# lip"", unless a speaker's habit ("what she often called "hogwash"")
+_GENERIC_NAMING = re.compile(
+    r"(\w+)?,? (?:sometimes|often|commonly|widely|popularly|usually|colloquially|informally)"
+    r" (?:called|dubbed|termed|nicknamed)[\s\u2018\u2019']*$",
+    re.I,
+)
+_SPEAKERS = word_set("i we you he she they who what it")
 # "the "old friends" hypothesis": a quoted modifier of a noun that names an idea
 _CONCEPT_NOUNS = word_set(
     "hypothesis theory effect syndrome principle doctrine paradox fallacy dilemma phenomenon "
@@ -223,7 +234,18 @@ def is_title(text: str, q: QuoteSpan) -> bool:
     # `ABC's "This Week."`: a programme or paper named after its owner
     owned = bool(before) and before[-1].endswith(("'s", "\u2019s")) and text[q.open_at - 2] == "s"
     owned = owned and text[max(0, q.open_at - 40) : q.open_at].split()[-1][:1].isupper()
+    if before and before[-1] in _TITLE_PREPOSITIONS and len(words) > 1:
+        return True
     return nickname or owned or bool(set(before[-3:]) & _TITLE_NOUNS)
+
+
+def without_titles(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """`spans` less the work titles, and less every quote of the same words as a title
+    (""The Long Walk" opened in May" after "Ada Roe's "The Long Walk"")."""
+    titles = {text[s.start : s.end].rstrip(".,") for s in spans if is_title(text, s)}
+    if not titles:
+        return spans
+    return [s for s in spans if text[s.start : s.end].rstrip(".,") not in titles]
 
 
 def is_mention(text: str, q: QuoteSpan) -> bool:
@@ -234,6 +256,9 @@ def is_mention(text: str, q: QuoteSpan) -> bool:
     last = text[max(0, q.open_at - 12) : q.open_at].rsplit(None, 1)[-1:]
     framed = last and last[0].lower() in _FRAME_ENDS
     if framed and _MENTION_FRAME.search(text, max(0, q.open_at - 40), q.open_at):
+        return True
+    generic = framed and _GENERIC_NAMING.search(text, max(0, q.open_at - 50), q.open_at)
+    if generic and (generic.group(1) or "").lower() not in _SPEAKERS:
         return True
     if text[q.outer_end + 1 : q.outer_end + 2].islower():
         after = text[q.outer_end : q.outer_end + 16].split(None, 1)

@@ -133,3 +133,20 @@ def test_title_case_words_of_a_speaker_stay_quotes() -> None:
         "Lock Her Up",
         "We have a plan,",
     ]
+
+
+def test_work_titles_after_a_preposition_or_named_before_are_not_quotes() -> None:
+    text = (
+        "Ana Ruiz's \u201cThe Long Walk\u201d sold to a streamer. Ruiz, praised for "
+        "\u201cNorth Of Here,\u201d wrote it in 2021. The label also bought the festival "
+        "title \u201cSilent Harbor\u201d in May.\n\n\u201cThe Long Walk\u201d opens in June."
+    )
+    assert quotes(text) == []
+
+
+def test_a_generic_naming_without_article_is_a_mention() -> None:
+    text = (
+        'The rash, sometimes called "slapped cheek," fades fast. '
+        'Mr Ortiz slammed what he often called "fake reform".'
+    )
+    assert [q.text for q in quotes(text)] == ["fake reform"]
