@@ -130,7 +130,7 @@ _TO_VERBS = (
 _SCHEDULE = (
     "return returns travel travels host hosts face faces meet meets play plays visit visits "
     "open opens reopen reopens resume resumes begin begins start starts goes convene "
-    "convenes"
+    "convenes continue continues conclude concludes"
 )
 _PAST_WORDS = (
     "was were had did met went came left held began won lost took saw said told got gave made "
@@ -145,11 +145,14 @@ _TENSE_WORDS = (
     rf"|{_DETERMINED}(?P<sched>{trie_pattern(_SCHEDULE.split())}"
     r"|kicks? off|heads? to|takes? on)"
     r"|(?P<past>(?:ha(?:s|ve) (?:\w+ )?(?:been|[a-z]+ed)"
-    rf"|(?<!-){_AUXILIARY}(?!hundred)[a-z]+[^e\W]ed|{trie_pattern(_PAST_WORDS.split())})))\b"
+    # "a limited release": an -ed word after a determiner is an adjective
+    rf"|(?<!-){_AUXILIARY}{_DETERMINED}(?!hundred)[a-z]+[^e\W]ed"
+    rf"|{trie_pattern(_PAST_WORDS.split())})))\b"
 )
 # The last verb before a date: `.*` backs up from the date (speed, as _LAST_CLAUSE_START),
 # so the match found is the one starting last; _AUXILIARY keeps "is closed" one match.
 _LAST_TENSE = re.compile("(?s:.*)" + _TENSE_WORDS)
+_LAST_FUTURE = re.compile("(?s:.*)" + _FUTURE.pattern)
 # The first verb after a date, within its clause (or its sentence when the date opens it).
 _VERB_AFTER = rf"(?:(?<![a-z])|(?='))(?:(?P<fut>{_FUTURE.pattern})|{_TENSE_WORDS})"
 _AFTER_IN_CLAUSE = re.compile(rf"[^,.;:\n]{{0,80}}?{_VERB_AFTER}")
@@ -198,7 +201,8 @@ def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
         return _T_PAST
     back = max(0, start - 240)
     stop = text.rfind(". ", back, start)
-    while stop >= 3 and text[stop - 3 : stop] in _TIMES:  # "at 7 p.m. Friday": no full stop
+    # "at 7 p.m. Friday", "the U.S. air base": no full stop
+    while stop >= 3 and (text[stop - 3 : stop] in _TIMES or _initials_end(text, stop)):
         stop = text.rfind(". ", back, stop)
     lo = max(stop, text.rfind("\n", back, start), back)
     if _REPORTED.search(text, max(lo, date - 40), date):
@@ -218,7 +222,26 @@ def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
     opener = len(text[lo:start].split()) <= 2
     end -= text[end - 1] == "."  # "in Sept." closing its sentence
     after = (_AFTER_IN_SENTENCE if opener else _AFTER_IN_CLAUSE).match(text, end)
-    return _TENSE_OF[after.lastgroup or "inf"] if after else _T_UNKNOWN
+    if after:
+        return _TENSE_OF[after.lastgroup or "inf"]
+    # "he would present it at a base in Ramstein, Germany, on Saturday": a clause of no
+    # verb (a place's comma) takes the sentence's last tense
+    comma_only = verb is None and clause > lo and text[clause - 1] == ","
+    return _sentence_tense(text, lo, clause) if comma_only else _T_UNKNOWN
+
+
+def _initials_end(text: str, stop: int) -> bool:
+    """True when the stop at `stop` closes dotted initials ("U.S.", "U.K.")."""
+    return text[stop - 2] == "." and text[stop - 1].isupper()
+
+
+def _sentence_tense(text: str, lo: int, clause: int) -> int:
+    """The tense of the last future word or tensed verb in text[lo:clause]."""
+    fut = _LAST_FUTURE.match(text, lo, clause)
+    verb = _LAST_TENSE.match(text, lo, clause)
+    if fut and (verb is None or fut.end() >= verb.end()):
+        return _T_FUTURE
+    return _TENSE_OF[verb.lastgroup or "inf"] if verb else _T_UNKNOWN
 
 
 def _year_for(month: int, pub: _D, tense: int) -> int:

@@ -144,6 +144,14 @@ WEDNESDAY = datetime.date(2024, 5, 15)
         ("The minister sold the house in June.", "2023-06"),
         ("Seoul hoped to host the summit in June.", "2024-06"),
         ("She was the first woman to be elected on Thursday.", "2024-05-09"),
+        # "continues" schedules; an -ed word after a determiner is an adjective
+        ("The tour continues Friday in Lyon.", "2024-05-17"),
+        ("The studio plans a limited run on July 4.", "2024-07-04"),
+        # a comma that opens no clause (a place's) leaves the sentence's tense in force
+        (
+            "He said he would speak at the U.N. hall in Geneva, Switzerland, on Friday.",
+            "2024-05-17",
+        ),
     ],
 )
 def test_tense_of_the_clause(sentence: str, resolved: str) -> None:
