@@ -119,6 +119,7 @@ _FUTURE = re.compile(
 # Wednesday"); a present copula of the nearest such day ("services on Wednesday are under
 # review", "the attack on Sunday is the third"); the past only by past verbs or "since".
 _T_PAST, _T_UNKNOWN, _T_FUTURE, _T_PRESENT = -1, 0, 1, 2
+_DETERMINERS = (" the ", " a ", " an ", " its ", " his ", " her ", " their ")
 _DETERMINED = "".join(f"(?<!{w} )" for w in ("the", "a", "an", "its", "his", "her", "their"))
 # a participle after these belongs to the verb phrase before it ("is closed", "to be held")
 _AUXILIARY = "".join(f"(?<!{w} )" for w in ("is", "are", "be", "being", "not", "still", "now"))
@@ -145,9 +146,7 @@ _TENSE_WORDS = (
     rf"|{_DETERMINED}(?P<sched>{trie_pattern(_SCHEDULE.split())}"
     r"|kicks? off|heads? to|takes? on)"
     r"|(?P<past>(?:ha(?:s|ve) (?:\w+ )?(?:been|[a-z]+ed)"
-    # "a limited release": an -ed word after a determiner is an adjective
-    rf"|(?<!-){_AUXILIARY}{_DETERMINED}(?!hundred)[a-z]+[^e\W]ed"
-    rf"|{trie_pattern(_PAST_WORDS.split())})))\b"
+    rf"|(?<!-){_AUXILIARY}(?!hundred)[a-z]+[^e\W]ed|{trie_pattern(_PAST_WORDS.split())})))\b"
 )
 # The last verb before a date: `.*` backs up from the date (speed, as _LAST_CLAUSE_START),
 # so the match found is the one starting last; _AUXILIARY keeps "is closed" one match.
@@ -172,6 +171,11 @@ _REPORTED = re.compile(
     r"(?: [\w']+){0,2} $"
 )
 _TIMES = ("a.m", "p.m")
+# Events, whose date is their own: "called for a protest on Dec. 10", "set a vote in May"
+_EVENT_BEFORE = re.compile(
+    r"\b(?:protest|rally|strike|walkout|vote|election|referendum|summit|hearing|premiere"
+    r"|concert|ceremony|deadline|launch|release|demonstration|conference|auction)s? $"
+)
 # verbs that move a deadline: the day after "until" is where it now lies, usually ahead
 _MOVED_TO = ("extend", "postpon", "delay", "defer", "prolong", "push", "adjourn", "suspend")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -214,6 +218,13 @@ def _tense(text: str, start: int, date: int, end: int, prep: str) -> int:
         return _T_FUTURE
     # "tickets for Saturday", "delayed to Oct. 10": the day of the thing, not of the verb
     verb = None if prep in {"for", "to"} else _LAST_TENSE.match(text, clause, start)
+    while verb and verb["past"] and text.endswith(_DETERMINERS, 0, verb.start("past")):
+        # "a limited release": an -ed word after a determiner is an adjective; tested
+        # after the match, as a lookbehind tried at every word costs more (speed)
+        verb = _LAST_TENSE.match(text, clause, verb.start("past"))
+    if verb and verb["past"] and _EVENT_BEFORE.search(text, max(0, start - 16), start):
+        # "has called a protest on December 10": the date is the event's, not the verb's
+        verb = None
     if verb and prep in {"until", "till", "through"} and (verb["past"] or "").startswith(_MOVED_TO):
         return _T_FUTURE  # "was extended through Sept. 30": a deadline moved later
     if verb and not verb["inf"]:
@@ -590,6 +601,7 @@ def find_dates(text: str, published: _D | None, masked: str | None = None) -> li
             start = prep.start() if prep else m.start()
             end = m.end() - (text[m.end() - 1] == "." and kind == "mon" and len(m[kind]) > 5)
             resolved = _year_in_context(text, out, kind, m, resolved)
+            resolved = _in_sequence(text, out, kind, m, resolved)
             out.append(DateMention(text[start:end], start, end, resolved))
             done = m.end()
     return out
@@ -630,6 +642,30 @@ def _year_in_context(
     if last.resolved[:4] not in last.text:
         return value  # "expired last year and was extended through Sept. 30": no year stated
     return last.resolved[:4] + value[4:]
+
+
+_SEQUENCE = re.compile(r"\b(?:followed by|then)\b")
+
+
+def _in_sequence(
+    text: str, found: list[DateMention], kind: str, m: re.Match[str], value: str
+) -> str:
+    """A yearless month or day that follows the date before it in sequence is later
+    than it: "out on Nov. 22, followed by a wide release in January" is next January."""
+    if kind not in {"md", "dm", "mon"} or not found or value[:7] >= found[-1].resolved[:7]:
+        return value  # most dates: no earlier one to follow
+    last = found[-1]
+    if "/" in last.resolved or m.start() - last.end > 150:
+        return value
+    if (kind == "mon" and (m["mon_q"] or m["mon_y"] or m["mon_y_2"])) or (
+        kind == "md" and (m["md_y"] or m["md_y_2"])
+    ):
+        return value  # "in May last year": its year is given
+    between = text[last.end : m.start()]
+    if ". " in between or "\n" in between or not _SEQUENCE.search(between):
+        return value
+    shifted = str(int(value[:4]) + 1) + value[4:]
+    return shifted if shifted[:7] > last.resolved[:7] else value
 
 
 def resolve_date(expression: str, published: _D | None) -> str | None:

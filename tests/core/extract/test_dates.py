@@ -152,6 +152,9 @@ WEDNESDAY = datetime.date(2024, 5, 15)
             "He said he would speak at the U.N. hall in Geneva, Switzerland, on Friday.",
             "2024-05-17",
         ),
+        # an event's date is its own, not that of the verb that set it up
+        ("The union has called a strike on June 3.", "2024-06-03"),
+        ("Organisers announced a rally on June 3.", "2024-06-03"),
     ],
 )
 def test_tense_of_the_clause(sentence: str, resolved: str) -> None:
@@ -236,3 +239,10 @@ def test_tense_of_a_month_qualifying_a_noun_after_its_preposition() -> None:
 def test_a_time_of_day_does_not_end_the_sentence_before_a_weekday() -> None:
     text = "The vigil will run from 6 to 8 p.m. Friday at the park."
     assert resolve_date(text, WEDNESDAY) == "2024-05-17"
+
+
+def test_a_month_following_another_in_sequence_is_later() -> None:
+    text = "The show opens in Paris on Nov. 2, followed by a tour in February."
+    assert [d.resolved for d in extract(text, WEDNESDAY).dates] == ["2024-11-02", "2025-02"]
+    text = "Sales rose in March, then fell in February last year."
+    assert [d.resolved for d in extract(text, WEDNESDAY).dates] == ["2024-03", "2023-02", "2023"]
