@@ -378,7 +378,9 @@ class SubjectReader:
             if low in ("and", "&") and _between_capitals(seq, k):
                 pass  # "Nurses and Midwives Organisation", "Procter & Gamble": one name
             elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):
-                pass  # "officials at the Foreign Ministry"
+                # "officials at the Foreign Ministry"; read on past a long body's name to
+                # the head: "an official at METI's information industries division"
+                limit = max(limit, 8)
             elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
                 if not (from_end and kept):
                     break

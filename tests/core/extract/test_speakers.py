@@ -790,3 +790,8 @@ def test_the_ministry_takes_the_proper_description_given_before() -> None:
         '"Every county will be served by March," the ministry said.'
     )
     assert only(text).speaker == "the Kenyan water ministry"
+
+
+def test_an_unnamed_source_at_a_long_body_name() -> None:
+    text = '"Exports will recover," an engineer at ABB\'s power grid equipment unit said.'
+    assert only(text).speaker == "an engineer at ABB's power grid equipment unit"
