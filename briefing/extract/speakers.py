@@ -54,6 +54,8 @@ _SPACE = re.compile(r"\s*")
 _PLEDGE = re.compile(r"\b(promise|pledge|vow|commitment)s? to $")
 _RELATIVE = re.compile(r" ?(?:which|who|that) ")
 _UNCUED = {"none", "neighbour-sentence", "continuation"}
+# Conjunctions opening a clause of its own after a quote: its cue is not about the quote.
+_CONTRAST = ("while ", "whereas ", "whilst ", "although ", "though ", "but ")
 
 
 class Attribution(NamedTuple):
@@ -198,6 +200,8 @@ class Attributor:
         a, b = region
         lead_m = _LEAD.match(self.masked, a, b)
         lead = lead_m.end() if lead_m else a
+        if self.masked.startswith(_CONTRAST, lead):
+            return None  # `… as "overdue," while the ministry warned`: a new clause
         cm = _CUE.search(self.masked, lead, min(b, lead + 250))
         while cm and (self._noun_use(cm) or cm.group() in _QUOTED_INFINITIVE):
             cm = _CUE.search(self.masked, cm.end(), min(b, lead + 250))

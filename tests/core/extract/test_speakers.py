@@ -795,3 +795,11 @@ def test_the_ministry_takes_the_proper_description_given_before() -> None:
 def test_an_unnamed_source_at_a_long_body_name() -> None:
     text = '"Exports will recover," an engineer at ABB\'s power grid equipment unit said.'
     assert only(text).speaker == "an engineer at ABB's power grid equipment unit"
+
+
+def test_a_cue_in_a_contrasting_clause_after_the_quote_is_not_its_own() -> None:
+    text = (
+        'Mayor Lena Ortiz praised the deal as "a fair compromise," whereas the union '
+        "complained about the pay terms."
+    )
+    assert only(text).speaker == "Lena Ortiz"
