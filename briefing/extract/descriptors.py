@@ -92,7 +92,7 @@ def fuller_name(masked: str, pos: int, phrase: str) -> str | None:
         pattern = re.compile(rf"\b[Tt]he ((?:[\w'\u2019-]+ ){{1,3}}{before}{of_form})\b")
         _FULLER[tuple(words)] = pattern
     best = None
-    for m in pattern.finditer(masked, max(0, pos - _FULLER_BACK), pos):
+    for m in _around_heads(masked, max(0, pos - _FULLER_BACK), pos, words[-1], pattern):
         found = m.group(1).split()
         if found[0] == words[-1]:  # the "of" form
             best = f"the {m.group(1)}"
@@ -103,6 +103,22 @@ def fuller_name(masked: str, pos: int, phrase: str) -> str | None:
         if proper and not any(w.lower() in _NOT_MODIFIERS for w in extra):
             best = f"the {m.group(1)}"
     return best
+
+
+def _around_heads(
+    masked: str, lo: int, pos: int, head: str, pattern: re.Pattern[str]
+) -> list[re.Match[str]]:
+    """The matches of `pattern` in [lo, pos), in text order, sought only near the places
+    where `head` stands: a search of the whole stretch per subject is slow (speed)."""
+    found: dict[int, re.Match[str]] = {}
+    for form in {head.lower(), head.capitalize()}:
+        i = masked.find(form, lo, pos)
+        while i >= 0:
+            m = pattern.search(masked, max(lo, i - 80), min(pos, i + 80))
+            if m and m.end() <= pos:
+                found[m.start()] = m
+            i = masked.find(form, i + len(form), pos)
+    return [found[k] for k in sorted(found)]
 
 
 def descriptor_head(phrase: str) -> str | None:
