@@ -338,9 +338,11 @@ class Attributor:
         if len(words) == 1 and _PARTY_STATE.fullmatch(words[0]):
             return None  # "Sen. Jane Roe, D-Mass., said": a party and state, not a name
         names = [w for w in words if w.lower() != "the"]
-        if not names or len(words) > 5 or not all(w[:1].isupper() for w in names):
-            return None
         persons = self.reader.persons_in(start, a + len(before))
+        # "Mahdi al-Tamimi": a name's lowercase article is part of a person's mention
+        whole = bool(persons) and persons[-1].end == a + len(before) - 1
+        if not names or len(words) > 5 or not (whole or all(w[:1].isupper() for w in names)):
+            return None
         if persons:  # "Bankman-Fried's lawyer, Mark Cohen, said": the lawyer speaks
             return Subject("person", persons[-1].name, persons[-1].start, persons[-1])
         return Subject("group", " ".join(words), start + 1)

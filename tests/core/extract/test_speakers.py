@@ -769,3 +769,11 @@ def test_cue_word_after_a_number_is_a_plural_noun() -> None:
     assert (only(text).speaker, only(text).cue) == ("Ann Jones", "said")
     text = 'Ann Jones said the firm runs systems in two other states and is "ready".'
     assert only(text).cue == "said"
+
+
+def test_appositive_name_with_a_lowercase_article_speaks() -> None:
+    text = (
+        "Mosul's mayor, Karim al-Jubouri, told reporters the bridge had been "
+        '"abandoned for years".'
+    )
+    assert only(text).speaker == "Karim al-Jubouri"
