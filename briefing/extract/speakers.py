@@ -53,6 +53,7 @@ _SPACE = re.compile(r"\s*")
 # A noun that reports words, then the quoted infinitive: "on a promise to \"…\""
 _PLEDGE = re.compile(r"\b(promise|pledge|vow|commitment)s? to $")
 _RELATIVE = re.compile(r" ?(?:which|who|that) ")
+_GROUP_PRONOUNS = {"it", "they"}
 _UNCUED = {"none", "neighbour-sentence", "continuation"}
 
 
@@ -403,6 +404,13 @@ class Attributor:
         assert c.subject is not None
         subject = self._issuer(c.subject) or c.subject
         name, kind = self.refs.speaker(subject, c.cue)
+        if name is None and subject.kind == "pronoun" and subject.text in _GROUP_PRONOUNS:
+            # no group quoted yet: "The agency has … what it calls" means its own subject
+            head = self.reader.sentence_subject(
+                self.sents.start_near(subject.pos), subject.pos, self.subject_like
+            )
+            if head is not None and head.kind == "group":
+                name, kind = self.refs.speaker(head, c.cue)
         if name is None:
             return Attribution(None, None, c.cue, rule)
         role = self.roster.role_of(name)

@@ -68,6 +68,8 @@ _PLACE_ENDS = tuple(f" {w} " for w in _PLACE_LINKS)
 # left of the party said" the phrase after "on" does not speak. ("by" and "from" name a
 # source: "a statement from the ministry".)
 _PP_BREAK = word_set("on in at to into with for near about over under")
+# Of those, the ones that place a name rather than say whose it is ("a spokesperson for X")
+_PLACE_PREPOSITIONS = _PP_BREAK - _LINKS
 # Post-modifiers of an anonymous source, read back from the cue: "a source close to the
 # couple", "a person familiar with the matter", "officials briefed on the talks".
 _POSTMOD_PAIRS = {
@@ -250,6 +252,10 @@ class SubjectReader:
             return None
         b = words[-1].end()
         persons = self.persons_in(a, b)
+        if persons and words[-1].group().lower() in PRONOUNS:
+            # "families in Basra displaced by what it calls": a name after a preposition
+            # is no subject, so the pronoun speaks ("Beijing opposed what it called" not)
+            persons = [m for m in persons if not self._after_preposition(a, m)]
         if persons:
             comma = self.masked.find(",", a, b)
             head = [m for m in persons if comma < 0 or m.end <= comma]
@@ -282,6 +288,10 @@ class SubjectReader:
         if last.lower() in PRONOUNS:
             return Subject("pronoun", last.lower(), words[-1].start())
         return self._group(words, from_end=True)
+
+    def _after_preposition(self, a: int, m: NameMention) -> bool:
+        before = self.masked[max(a, m.run_start - 8) : m.run_start].split()
+        return bool(before) and before[-1] in _PLACE_PREPOSITIONS
 
     def _placed_head(self, a: int, b: int, pick: NameMention) -> Subject | None:
         """`The Health Ministry in Gaza warned`, `Mark Hughes of Cardiff said`: a name after

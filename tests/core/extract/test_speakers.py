@@ -777,3 +777,13 @@ def test_appositive_name_with_a_lowercase_article_speaks() -> None:
         '"abandoned for years".'
     )
     assert only(text).speaker == "Karim al-Jubouri"
+
+
+def test_pronoun_ending_the_clause_beats_a_placed_name() -> None:
+    text = (
+        "The World Food Programme has counted 40,000 people in Kassala province short of "
+        'food because of what it calls "a perfect storm".'
+    )
+    assert only(text).speaker == "The World Food Programme"
+    text = 'The embassy said Ottawa rejected what it called "pure fiction".'
+    assert only(text).speaker == "Ottawa"
