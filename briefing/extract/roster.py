@@ -13,7 +13,13 @@ from briefing.extract.lexicon import (
     word_set,
 )
 from briefing.extract.model import Person
-from briefing.extract.names import OFFICES, NameMention, first_name_gender, portfolio_at
+from briefing.extract.names import (
+    OFFICES,
+    NameMention,
+    first_name_gender,
+    nickname_after,
+    portfolio_at,
+)
 
 _WORDS_BACK = re.compile(r"[\w.'\u2019\-]+|[^\w\s]")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
@@ -199,7 +205,16 @@ class Roster:
             for m in mentions
             if m.person and len(m.tokens) > 1 and not self._named_before(m.tokens, m.start)
         }
-        multi = sorted(first_seen, key=lambda t: -len(t))
+        # `Margaret "Peggy" Sorensen`: "Peggy Sorensen" and "Peggy" are the same woman
+        self._nicknames: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for m in mentions:
+            nick = nickname_after(text, m) if m.person and m.start == m.run_start else None
+            if nick:
+                self._nicknames.setdefault(nick, m.tokens)
+                self._nicknames.setdefault(nick + m.tokens[1:], m.tokens)
+        multi = sorted(
+            (t for t in first_seen if self._nicknames.get(t, t) == t), key=lambda t: -len(t)
+        )
         for toks in multi:
             owner = next((e for e in self._sharing(toks) if _contains(e.tokens, toks)), None)
             if owner is None:
@@ -208,6 +223,9 @@ class Roster:
                 for tok in set(toks):
                     self._by_token.setdefault(tok, []).append(owner)
             self._canon[toks] = owner
+        for nick, full in self._nicknames.items():
+            if full in self._canon:
+                self._canon[nick] = self._canon[full]
         for m in mentions:
             self._note(text, m, masked)
         # Roles are only read here, so the entries with one are fixed from now on: holder()

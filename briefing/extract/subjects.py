@@ -218,6 +218,17 @@ class Subject(NamedTuple):
     partner: NameMention | None = None
 
 
+def _maker(head: list[re.Match[str]], persons: list[NameMention]) -> Subject | None:
+    """ "A sign Peggy painted herself reads:": the words are its maker's, named right
+    after the mute thing in a relative clause without "that"."""
+    for k in range(len(head) - 1):
+        if head[k].group().lower() in _MUTE:
+            at = head[k + 1].start()
+            m = next((m for m in persons if m.run_start == at), None)
+            return Subject("person", m.name, m.start, m) if m else None
+    return None
+
+
 class SubjectReader:
     """Finds subjects in masked text (quote contents hidden) using the name mentions."""
 
@@ -461,4 +472,6 @@ class SubjectReader:
             del words[:2]  # "However, the opposition questioned …"
         if words and words[0].group().lower() in PRONOUNS:
             return Subject("pronoun", words[0].group().lower(), words[0].start())
-        return self._group(_head_phrase(words), from_end=False)
+        head = _head_phrase(words)
+        maker = _maker(head, persons) if persons else None
+        return maker or self._group(head, from_end=False)

@@ -96,6 +96,15 @@ def test_nickname_in_quotes_inside_a_name() -> None:
     assert speakers(text) == ["Marcus Henley"]
 
 
+def test_a_nickname_and_surname_name_the_full_name() -> None:
+    text = (
+        "Town mourns Bud Hale\n\nRobert \u201cBud\u201d Hale ran the hardware store for "
+        'decades. "Never sell a man a tool he doesn\'t need," Bud told the paper in 2009. '
+        'A sign Bud painted still hangs by the till: "Ask twice, buy once."'
+    )
+    assert speakers(text) == ["Robert Hale", "Robert Hale"]
+
+
 def test_one_word_firm_is_the_firm_named_before() -> None:
     text = (
         "Shares in Castlegate Foods fell 9% on Monday. Castlegate said the outlook was "
