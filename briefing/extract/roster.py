@@ -35,6 +35,8 @@ _NOT_ROLE_START = word_set(
     "who which said told where when and is was are were has had have will would can could "
     "does did may might should must"
 )
+# Surname particles, capitalised only when they open a sentence: "Van Doorn said"
+_PARTICLES = word_set("van von de der den da di du del della la le ter ten")
 _NOT_THE = ("vice", "deputy", "former", "assistant", "shadow", "acting")
 
 
@@ -147,6 +149,8 @@ def _forms(role: str) -> tuple[str, ...]:
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     """True when `small` names the same person as `big` (a prefix, suffix or subset)."""
     big = _strip_generation(big)
+    if small[0].lower() in _PARTICLES and small[0].lower() in big:
+        small = (small[0].lower(), *small[1:])  # "Van Doorn" opening a sentence
     if len(small) >= len(big):
         return False
     if big[-len(small) :] == small or big[: len(small)] == small:

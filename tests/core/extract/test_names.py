@@ -219,3 +219,11 @@ def test_office_and_portfolio_title_the_holder() -> None:
 def test_initial_a_is_not_the_article() -> None:
     assert speakers('Port chairman A R Mishra said: "We are ready."') == ["A R Mishra"]
     assert mention("A. K. Rao spoke.", "A. K. Rao").person
+
+
+def test_a_particle_capitalised_at_a_sentence_start_is_the_same_surname() -> None:
+    text = (
+        'Coach Marieke de Wit was upbeat. "We can win it," she said. De Wit, who took over '
+        'in May, said the squad was "ready".'
+    )
+    assert speakers(text) == ["Marieke de Wit", "Marieke de Wit"]
