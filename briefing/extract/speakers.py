@@ -54,6 +54,7 @@ _SPACE = re.compile(r"\s*")
 _PLEDGE = re.compile(r"\b(promise|pledge|vow|commitment)s? to $")
 _RELATIVE = re.compile(r" ?(?:which|who|that) ")
 _GROUP_PRONOUNS = {"it", "they"}
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited|quoting|citing) ([^,;:]{2,80}?) as $")
 _UNCUED = {"none", "neighbour-sentence", "continuation"}
 
 
@@ -287,6 +288,11 @@ class Attributor:
                 return _Cue(subj, cm.group(), cm.start())
         if self._passive(cm):
             return _Cue(None, cm.group(), cm.start(), passive=True)
+        quoted = _QUOTED_AS.search(self.masked, max(a, cm.start() - 90), cm.start())
+        if quoted:  # "the agency quoted its director Ana Ruiz as saying": she speaks
+            subj = self.reader.at_end(quoted.start(1), quoted.end(1))
+            if subj:
+                return _Cue(subj, cm.group(), cm.start())
         clause_a = a
         for brk in _CLAUSE_BREAK.finditer(self.masked, a, cm.start()):
             clause_a = brk.end()

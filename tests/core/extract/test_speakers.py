@@ -787,3 +787,11 @@ def test_pronoun_ending_the_clause_beats_a_placed_name() -> None:
     assert only(text).speaker == "The World Food Programme"
     text = 'The embassy said Ottawa rejected what it called "pure fiction".'
     assert only(text).speaker == "Ottawa"
+
+
+def test_quoted_someone_as_saying_names_that_someone() -> None:
+    text = (
+        "In its newsletter, the Harbour Trust quoted chief engineer Tomas Lind as saying the "
+        'seawall was "good for another century".'
+    )
+    assert only(text).speaker == "Tomas Lind"
