@@ -79,6 +79,8 @@ _FIRM_AFTER = re.compile(
     r"|, (?:the|a|an) [\w -]{0,40}?\b(?:company|firm|app|startup|start-up|maker|platform|"
     r"service|retailer|brand|chain|developer|provider|carmaker|airline|lender|insurer)\b"
 )
+# A place owning a formal name, "Office of …" or "Organization for …"
+_OWNED_FORMAL = re.compile(r"([A-Z][\w-]*)['\u2019]s ([A-Z][\w-]* (?:of|for) [A-Z].*)")
 _LINKING = CLAUSE_WORDS | word_set("of for about near among against between")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 
@@ -86,6 +88,9 @@ Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 def _proper_head(phrase: str) -> str:
     """ "the opposition Congress" -> "Congress": a name after a description says it all."""
     if not phrase.startswith(("the ", "The ")):
+        owned = _OWNED_FORMAL.fullmatch(phrase)
+        if owned and owned.group(1).lower() in PLACES:
+            return owned.group(2)  # "Iraq's Ministry of Water Resources": a full name
         return phrase  # most group subjects (issue: speed)
     m = _DESCRIBED_NAME.fullmatch(phrase)
     if m is None or any(w in _LINKING for w in phrase[4 : m.start(1)].split()):

@@ -795,3 +795,10 @@ def test_quoted_someone_as_saying_names_that_someone() -> None:
         'seawall was "good for another century".'
     )
     assert only(text).speaker == "Tomas Lind"
+
+
+def test_a_country_owning_a_formal_name_is_left_out() -> None:
+    text = 'Kenya\'s Ministry of Health said the outbreak was "under control".'
+    assert only(text).speaker == "Ministry of Health"
+    text = 'China\'s Commerce Ministry said the curbs were "legitimate".'
+    assert only(text).speaker == "China's Commerce Ministry"
