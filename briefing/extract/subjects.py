@@ -395,11 +395,15 @@ class SubjectReader:
         for k, w in enumerate(seq):
             low = w.group().lower()
             if not from_end and kept and (low, _text_next(seq, k, False).lower()) in _POSTMOD_PAIRS:
-                break  # "according to a GOP aide familiar with the tally": the aide speaks
+                if len(kept) > 2 or kept[0].group().lower() not in _DETERMINERS:
+                    break  # "according to a GOP aide familiar with the tally": the aide
+                limit = 10  # "said one person familiar with …": a bare head needs it
             if low in ("and", "&") and _between_capitals(seq, k):
                 pass  # "Nurses and Midwives Organisation", "Procter & Gamble": one name
             elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):
                 pass  # "officials at the Foreign Ministry"
+            elif not from_end and limit > 6 and (kept[-1].group().lower(), low) in _POSTMOD_PAIRS:
+                pass  # the link of "close to", "briefed on"
             elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
                 if not (from_end and kept):
                     break

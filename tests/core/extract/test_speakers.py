@@ -802,3 +802,10 @@ def test_a_country_owning_a_formal_name_is_left_out() -> None:
     assert only(text).speaker == "Ministry of Health"
     text = 'China\'s Commerce Ministry said the curbs were "legitimate".'
     assert only(text).speaker == "China's Commerce Ministry"
+
+
+def test_a_bare_source_keeps_its_post_modifier() -> None:
+    text = '"Nothing is agreed yet," said one person close to the negotiations.'
+    assert only(text).speaker == "one person close to the negotiations"
+    text = '"Nothing is agreed yet," said a senior EU diplomat familiar with the talks.'
+    assert only(text).speaker == "a senior EU diplomat"
