@@ -62,6 +62,8 @@ _TIME_WORDS = word_set(
 _TIME_UNITS = word_set("year week month weekend night morning afternoon evening summer winter")
 _TIME_LEADS = word_set("last this next that earlier")
 _TIME_ENDS = _TIME_WORDS | _TIME_UNITS
+_PERCEIVED = word_set("heard overheard seen filmed caught recorded")
+_BE = word_set("was were be been is are")
 _PLACE_LINKS = {"in", "at", "from", "of", "near", "for"}
 _PLACE_ENDS = tuple(f" {w} " for w in _PLACE_LINKS)
 # Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
@@ -256,6 +258,10 @@ class SubjectReader:
         words = self._words(a, b)
         while words and (last := words[-1].group().lower()) in AUX_WORDS:
             words.pop()
+        if len(words) > 2 and last in _PERCEIVED and words[-2].group().lower() in _BE:
+            del words[-2:]  # "he was heard shouting": he shouted
+            _drop_aux(words)
+            last = words[-1].group().lower() if words else ""
         # "The ministry last week said", "Smith on Monday has said"
         if words and last in _TIME_ENDS and _drop_time(words):
             _drop_aux(words)

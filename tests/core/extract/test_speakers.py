@@ -809,3 +809,11 @@ def test_a_bare_source_keeps_its_post_modifier() -> None:
     assert only(text).speaker == "one person close to the negotiations"
     text = '"Nothing is agreed yet," said a senior EU diplomat familiar with the talks.'
     assert only(text).speaker == "a senior EU diplomat"
+
+
+def test_heard_shouting_is_the_subjects_speech() -> None:
+    text = (
+        "Nina Holt took the title on the final hole. As the putt dropped, she was heard "
+        'shouting: "Finally, finally!"'
+    )
+    assert only(text).speaker == "Nina Holt"
