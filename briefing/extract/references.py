@@ -81,6 +81,9 @@ _FIRM_AFTER = re.compile(
 )
 # A place owning a formal name, "Office of …" or "Organization for …"
 _OWNED_FORMAL = re.compile(r"([A-Z][\w-]*)['\u2019]s ([A-Z][\w-]* (?:of|for) [A-Z].*)")
+# The portfolio after "Ministry" or "Department": " of Manpower", " for Education"
+_FORMAL_TAIL = r" (?:of|for) (?:the )?[A-Z][\w'\u2019-]*(?:(?: and| &)? [A-Z][\w'\u2019-]*)*"
+_FORMAL: dict[str, re.Pattern[str]] = {}
 _LINKING = CLAUSE_WORDS | word_set("of for about near among against between")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 
@@ -350,7 +353,19 @@ class References:
         named = [(p, n) for p, n in spoken if _named_group(n)]
         latest = named[-1] if named else None
         span = (lo, self.window(s.pos, 2), s.pos)
-        return self._organisations.named_before(span, head, head in ORG_HEADS, latest)
+        found = self._organisations.named_before(span, head, head in ORG_HEADS, latest)
+        if found is None and head in NAMED_HEADS:
+            return self._formal_name(head, s.pos)
+        return found
+
+    def _formal_name(self, head: str, pos: int) -> str | None:
+        """The one "Ministry of Manpower" the text named before `pos`, however far back:
+        "the ministry" of a report that names only one ministry is that one."""
+        pattern = _FORMAL.get(head)
+        if pattern is None:
+            pattern = _FORMAL[head] = re.compile(rf"\b{head.capitalize()}{_FORMAL_TAIL}")
+        names = set(pattern.findall(self.masked, 0, pos))
+        return names.pop() if len(names) == 1 else None
 
     def _opens(self, m: NameMention) -> bool:
         """True when `m` opens its sentence, "The" aside: "The Rail Delivery Group said"."""

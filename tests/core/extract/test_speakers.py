@@ -817,3 +817,13 @@ def test_heard_shouting_is_the_subjects_speech() -> None:
         'shouting: "Finally, finally!"'
     )
     assert only(text).speaker == "Nina Holt"
+
+
+def test_the_ministry_is_the_one_ministry_named_however_far_back() -> None:
+    filler = "Builders have until March to comply with the new rules. " * 60
+    text = (
+        "The Department of Labour (DOL) announced the rules on Monday. "
+        + filler
+        + '"Firms that ignore the rules will be fined," the department said.'
+    )
+    assert only(text).speaker == "Department of Labour"
