@@ -83,7 +83,6 @@ _FIRM_AFTER = re.compile(
 _OWNED_FORMAL = re.compile(r"([A-Z][\w-]*)['\u2019]s ([A-Z][\w-]* (?:of|for) [A-Z].*)")
 # The portfolio after "Ministry" or "Department": " of Manpower", " for Education"
 _FORMAL_TAIL = r" (?:of|for) (?:the )?[A-Z][\w'\u2019-]*(?:(?: and| &)? [A-Z][\w'\u2019-]*)*"
-_FORMAL: dict[str, re.Pattern[str]] = {}
 _LINKING = CLAUSE_WORDS | word_set("of for about near among against between")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 
@@ -141,6 +140,8 @@ class References:
         self._organisations: Organisations | None = None  # built on first "the company"
         self.subject_like = SubjectMentions(masked, sentences, self.persons, self._may_be_subject)
         self.spoken: list[Spoken] = []
+        # head -> (formal name, where first named, where another is first named) or None
+        self._formal: dict[str, tuple[str, int, int] | None] = {}
 
     def _may_be_subject(self, m: NameMention) -> bool:
         """A full name, an honorific, a known surname, a word opening its sentence, or a
@@ -361,11 +362,22 @@ class References:
     def _formal_name(self, head: str, pos: int) -> str | None:
         """The one "Ministry of Manpower" the text named before `pos`, however far back:
         "the ministry" of a report that names only one ministry is that one."""
-        pattern = _FORMAL.get(head)
-        if pattern is None:
-            pattern = _FORMAL[head] = re.compile(rf"\b{head.capitalize()}{_FORMAL_TAIL}")
-        names = set(pattern.findall(self.masked, 0, pos))
-        return names.pop() if len(names) == 1 else None
+        if head not in self._formal:  # read once per text: asked again and again on long ones
+            # a literal start, no "\b": `re` then jumps between occurrences (issue: speed)
+            pattern = re.compile(rf"{head.capitalize()}{_FORMAL_TAIL}")
+            masked = self.masked
+            names = [
+                (m.start(), m.group())
+                for m in pattern.finditer(masked)
+                if not masked[m.start() - 1 : m.start()].isalnum()
+            ]
+            other = next((p for p, n in names if n != names[0][1]), len(self.masked) + 1)
+            self._formal[head] = (names[0][1], names[0][0], other) if names else None
+        found = self._formal[head]
+        if found is None:
+            return None
+        name, first, other = found  # one name only between the first and another
+        return name if first < pos <= other else None
 
     def _opens(self, m: NameMention) -> bool:
         """True when `m` opens its sentence, "The" aside: "The Rail Delivery Group said"."""

@@ -212,6 +212,10 @@ class Roster:
         # `Margaret "Peggy" Sorensen`: "Peggy Sorensen" and "Peggy" are the same woman
         self._nicknames: dict[tuple[str, ...], tuple[str, ...]] = {}
         for m in mentions:
+            # a joined mention's first word is followed by a mark, not its next word
+            after = m.start + len(m.tokens[0]) + 1
+            if len(m.tokens) < 2 or text[after : after + 1] == m.tokens[1][:1]:
+                continue  # nearly every mention (issue: speed)
             nick = nickname_after(text, m) if m.person and m.start == m.run_start else None
             if nick:
                 self._nicknames.setdefault(nick, m.tokens)

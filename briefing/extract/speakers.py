@@ -288,7 +288,8 @@ class Attributor:
                 return _Cue(subj, cm.group(), cm.start())
         if self._passive(cm):
             return _Cue(None, cm.group(), cm.start(), passive=True)
-        quoted = _QUOTED_AS.search(self.masked, max(a, cm.start() - 90), cm.start())
+        as_before = self.masked.endswith(" as ", 0, cm.start())  # rare: tested first (speed)
+        quoted = as_before and _QUOTED_AS.search(self.masked, max(a, cm.start() - 90), cm.start())
         if quoted:  # "the agency quoted its director Ana Ruiz as saying": she speaks
             subj = self.reader.at_end(quoted.start(1), quoted.end(1))
             if subj:
