@@ -96,6 +96,15 @@ def test_nickname_in_quotes_inside_a_name() -> None:
     assert speakers(text) == ["Marcus Henley"]
 
 
+def test_a_nickname_and_surname_name_the_full_name() -> None:
+    text = (
+        "Town mourns Bud Hale\n\nRobert \u201cBud\u201d Hale ran the hardware store for "
+        'decades. "Never sell a man a tool he doesn\'t need," Bud told the paper in 2009. '
+        'A sign Bud painted still hangs by the till: "Ask twice, buy once."'
+    )
+    assert speakers(text) == ["Robert Hale", "Robert Hale"]
+
+
 def test_one_word_firm_is_the_firm_named_before() -> None:
     text = (
         "Shares in Castlegate Foods fell 9% on Monday. Castlegate said the outlook was "
@@ -210,3 +219,11 @@ def test_office_and_portfolio_title_the_holder() -> None:
 def test_initial_a_is_not_the_article() -> None:
     assert speakers('Port chairman A R Mishra said: "We are ready."') == ["A R Mishra"]
     assert mention("A. K. Rao spoke.", "A. K. Rao").person
+
+
+def test_a_particle_capitalised_at_a_sentence_start_is_the_same_surname() -> None:
+    text = (
+        'Coach Marieke de Wit was upbeat. "We can win it," she said. De Wit, who took over '
+        'in May, said the squad was "ready".'
+    )
+    assert speakers(text) == ["Marieke de Wit", "Marieke de Wit"]

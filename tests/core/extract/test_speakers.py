@@ -769,3 +769,61 @@ def test_cue_word_after_a_number_is_a_plural_noun() -> None:
     assert (only(text).speaker, only(text).cue) == ("Ann Jones", "said")
     text = 'Ann Jones said the firm runs systems in two other states and is "ready".'
     assert only(text).cue == "said"
+
+
+def test_appositive_name_with_a_lowercase_article_speaks() -> None:
+    text = (
+        "Mosul's mayor, Karim al-Jubouri, told reporters the bridge had been "
+        '"abandoned for years".'
+    )
+    assert only(text).speaker == "Karim al-Jubouri"
+
+
+def test_pronoun_ending_the_clause_beats_a_placed_name() -> None:
+    text = (
+        "The World Food Programme has counted 40,000 people in Kassala province short of "
+        'food because of what it calls "a perfect storm".'
+    )
+    assert only(text).speaker == "The World Food Programme"
+    text = 'The embassy said Ottawa rejected what it called "pure fiction".'
+    assert only(text).speaker == "Ottawa"
+
+
+def test_quoted_someone_as_saying_names_that_someone() -> None:
+    text = (
+        "In its newsletter, the Harbour Trust quoted chief engineer Tomas Lind as saying the "
+        'seawall was "good for another century".'
+    )
+    assert only(text).speaker == "Tomas Lind"
+
+
+def test_a_country_owning_a_formal_name_is_left_out() -> None:
+    text = 'Kenya\'s Ministry of Health said the outbreak was "under control".'
+    assert only(text).speaker == "Ministry of Health"
+    text = 'China\'s Commerce Ministry said the curbs were "legitimate".'
+    assert only(text).speaker == "China's Commerce Ministry"
+
+
+def test_a_bare_source_keeps_its_post_modifier() -> None:
+    text = '"Nothing is agreed yet," said one person close to the negotiations.'
+    assert only(text).speaker == "one person close to the negotiations"
+    text = '"Nothing is agreed yet," said a senior EU diplomat familiar with the talks.'
+    assert only(text).speaker == "a senior EU diplomat"
+
+
+def test_heard_shouting_is_the_subjects_speech() -> None:
+    text = (
+        "Nina Holt took the title on the final hole. As the putt dropped, she was heard "
+        'shouting: "Finally, finally!"'
+    )
+    assert only(text).speaker == "Nina Holt"
+
+
+def test_the_ministry_is_the_one_ministry_named_however_far_back() -> None:
+    filler = "Builders have until March to comply with the new rules. " * 60
+    text = (
+        "The Department of Labour (DOL) announced the rules on Monday. "
+        + filler
+        + '"Firms that ignore the rules will be fined," the department said.'
+    )
+    assert only(text).speaker == "Department of Labour"
