@@ -342,13 +342,19 @@ class Attributor:
         start = self.masked.rfind(",", a, a + len(before) - 1) + 1
         if start <= a:
             return None
-        words = self.masked[start : a + len(before) - 1].split()
+        chunk = self.masked[start : a + len(before) - 1]
+        words = chunk.split()
         if len(words) == 1 and _PARTY_STATE.fullmatch(words[0]):
             return None  # "Sen. Jane Roe, D-Mass., said": a party and state, not a name
         names = [w for w in words if w.lower() != "the"]
         persons = self.reader.persons_in(start, a + len(before))
-        # "Mahdi al-Tamimi": a name's lowercase article is part of a person's mention
-        whole = bool(persons) and persons[-1].end == a + len(before) - 1
+        # "Mahdi al-Tamimi": a name's lowercase article is part of a person's mention, when
+        # the mention fills the appositive ("which owns X and Y" is no name)
+        first = start + len(chunk) - len(chunk.lstrip())
+        whole = bool(persons) and (persons[-1].run_start, persons[-1].end) == (
+            first,
+            first + len(chunk.strip()),
+        )
         if not names or len(words) > 5 or not (whole or all(w[:1].isupper() for w in names)):
             return None
         if persons:  # "Bankman-Fried's lawyer, Mark Cohen, said": the lawyer speaks

@@ -777,6 +777,9 @@ def test_appositive_name_with_a_lowercase_article_speaks() -> None:
         '"abandoned for years".'
     )
     assert only(text).speaker == "Karim al-Jubouri"
+    # a relative clause ending in a name is no appositive name
+    text = 'Alphabet, which owns Google and YouTube, said the rules were "unworkable".'
+    assert only(text).speaker == "Alphabet"
 
 
 def test_pronoun_ending_the_clause_beats_a_placed_name() -> None:
