@@ -39,7 +39,7 @@ CUE_WORDS = word_set(
     "mused noted notes noting observed observes pleaded pledged pledges posted predicted "
     "predicts promised promises quipped recalled recalling recalls reiterated remarked "
     "remarks replied replies responded responds revealed reveals said say saying says "
-    "shouted shouts stated states stressed stresses stressing suggested suggests telling "
+    "shouted shouting shouts stated states stressed stresses stressing suggested suggests telling "
     "tells termed testified told tweeted urged urges urging vowed vows warned warning warns "
     "whispered wondered wonders writes writing wrote"
 )

@@ -419,6 +419,14 @@ def _join_nicknames(text: str, out: list[NameMention], at: list[int]) -> None:
         out[i : j + 1] = [NameMention(given.start, last.end, joined, given.start, None, None, True)]
 
 
+def nickname_after(text: str, m: NameMention) -> tuple[str, ...] | None:
+    """The nickname quoted inside a joined `Given "Nick" Surname` mention, if any."""
+    if len(m.tokens) < 2:
+        return None
+    nick = _NICKNAME.match(text, m.start + len(m.tokens[0]))
+    return tuple(nick.group().strip(" \"'\u201c\u201d\u2018\u2019").split()) if nick else None
+
+
 def first_name_gender(tokens: tuple[str, ...]) -> str | None:
     """'m' or 'f' when the first token is a common given name (or kunya) of that gender."""
     if len(tokens) < 2:

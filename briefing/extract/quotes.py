@@ -220,6 +220,8 @@ def _gaps(para_len: int, base: int, spans: list[QuoteSpan]) -> list[tuple[int, i
 def is_title(text: str, q: QuoteSpan) -> bool:
     """A quoted work title or nickname ("the film "Oppenheimer"", Joe "Jaws" Smith)."""
     inner = text[q.start : q.end]
+    if text[max(0, q.open_at - 10) : q.open_at].rstrip(" ,").endswith("titled"):
+        return True  # `a paper titled "A low-density rubble pile …"`: a title in any case
     words = inner.rstrip(".,").split(None, 9)  # more than 8 words is never a title
     if len(words) > 8 or inner.rstrip(".,")[-1:] in ("!", "?", ";", ":", "") or not words:
         return False

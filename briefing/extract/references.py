@@ -80,6 +80,10 @@ _FIRM_AFTER = re.compile(
     r"|, (?:the|a|an) [\w -]{0,40}?\b(?:company|firm|app|startup|start-up|maker|platform|"
     r"service|retailer|brand|chain|developer|provider|carmaker|airline|lender|insurer)\b"
 )
+# A place owning a formal name, "Office of …" or "Organization for …"
+_OWNED_FORMAL = re.compile(r"([A-Z][\w-]*)['\u2019]s ([A-Z][\w-]* (?:of|for) [A-Z].*)")
+# The portfolio after "Ministry" or "Department": " of Manpower", " for Education"
+_FORMAL_TAIL = r" (?:of|for) (?:the )?[A-Z][\w'\u2019-]*(?:(?: and| &)? [A-Z][\w'\u2019-]*)*"
 _LINKING = CLAUSE_WORDS | word_set("of for about near among against between")
 Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 
@@ -87,6 +91,9 @@ Spoken = tuple[int, str, bool]  # (position, speaker, is a group)
 def _proper_head(phrase: str) -> str:
     """ "the opposition Congress" -> "Congress": a name after a description says it all."""
     if not phrase.startswith(("the ", "The ")):
+        owned = _OWNED_FORMAL.fullmatch(phrase)
+        if owned and owned.group(1).lower() in PLACES:
+            return owned.group(2)  # "Iraq's Ministry of Water Resources": a full name
         return phrase  # most group subjects (issue: speed)
     m = _DESCRIBED_NAME.fullmatch(phrase)
     if m is None or any(w in _LINKING for w in phrase[4 : m.start(1)].split()):
@@ -134,6 +141,8 @@ class References:
         self._organisations: Organisations | None = None  # built on first "the company"
         self.subject_like = SubjectMentions(masked, sentences, self.persons, self._may_be_subject)
         self.spoken: list[Spoken] = []
+        # head -> (formal name, where first named, where another is first named) or None
+        self._formal: dict[str, tuple[str, int, int] | None] = {}
 
     def _may_be_subject(self, m: NameMention) -> bool:
         """A full name, an honorific, a known surname, a word opening its sentence, or a
@@ -352,7 +361,30 @@ class References:
         named = [(p, n) for p, n in spoken if _named_group(n)]
         latest = named[-1] if named else None
         span = (lo, self.window(s.pos, 2), s.pos)
-        return self._organisations.named_before(span, head, head in ORG_HEADS, latest)
+        found = self._organisations.named_before(span, head, head in ORG_HEADS, latest)
+        if found is None and head in NAMED_HEADS:
+            return self._formal_name(head, s.pos)
+        return found
+
+    def _formal_name(self, head: str, pos: int) -> str | None:
+        """The one "Ministry of Manpower" the text named before `pos`, however far back:
+        "the ministry" of a report that names only one ministry is that one."""
+        if head not in self._formal:  # read once per text: asked again and again on long ones
+            # a literal start, no "\b": `re` then jumps between occurrences (issue: speed)
+            pattern = re.compile(rf"{head.capitalize()}{_FORMAL_TAIL}")
+            masked = self.masked
+            names = [
+                (m.start(), m.group())
+                for m in pattern.finditer(masked)
+                if not masked[m.start() - 1 : m.start()].isalnum()
+            ]
+            other = next((p for p, n in names if n != names[0][1]), len(self.masked) + 1)
+            self._formal[head] = (names[0][1], names[0][0], other) if names else None
+        found = self._formal[head]
+        if found is None:
+            return None
+        name, first, other = found  # one name only between the first and another
+        return name if first < pos <= other else None
 
     def _opens(self, m: NameMention) -> bool:
         """True when `m` opens its sentence, "The" aside: "The Rail Delivery Group said"."""

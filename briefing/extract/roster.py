@@ -13,7 +13,13 @@ from briefing.extract.lexicon import (
     word_set,
 )
 from briefing.extract.model import Person
-from briefing.extract.names import OFFICES, NameMention, first_name_gender, portfolio_at
+from briefing.extract.names import (
+    OFFICES,
+    NameMention,
+    first_name_gender,
+    nickname_after,
+    portfolio_at,
+)
 
 _WORDS_BACK = re.compile(r"[\w.'\u2019\-]+|[^\w\s]")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
@@ -29,6 +35,8 @@ _NOT_ROLE_START = word_set(
     "who which said told where when and is was are were has had have will would can could "
     "does did may might should must"
 )
+# Surname particles, capitalised only when they open a sentence: "Van Doorn said"
+_PARTICLES = word_set("van von de der den da di du del della la le ter ten")
 _NOT_THE = ("vice", "deputy", "former", "assistant", "shadow", "acting")
 
 
@@ -141,6 +149,8 @@ def _forms(role: str) -> tuple[str, ...]:
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     """True when `small` names the same person as `big` (a prefix, suffix or subset)."""
     big = _strip_generation(big)
+    if small[0].lower() in _PARTICLES and small[0].lower() in big:
+        small = (small[0].lower(), *small[1:])  # "Van Doorn" opening a sentence
     if len(small) >= len(big):
         return False
     if big[-len(small) :] == small or big[: len(small)] == small:
@@ -199,7 +209,20 @@ class Roster:
             for m in mentions
             if m.person and len(m.tokens) > 1 and not self._named_before(m.tokens, m.start)
         }
-        multi = sorted(first_seen, key=lambda t: -len(t))
+        # `Margaret "Peggy" Sorensen`: "Peggy Sorensen" and "Peggy" are the same woman
+        self._nicknames: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for m in mentions:
+            # a joined mention's first word is followed by a mark, not its next word
+            after = m.start + len(m.tokens[0]) + 1
+            if len(m.tokens) < 2 or text[after : after + 1] == m.tokens[1][:1]:
+                continue  # nearly every mention (issue: speed)
+            nick = nickname_after(text, m) if m.person and m.start == m.run_start else None
+            if nick:
+                self._nicknames.setdefault(nick, m.tokens)
+                self._nicknames.setdefault(nick + m.tokens[1:], m.tokens)
+        multi = sorted(
+            (t for t in first_seen if self._nicknames.get(t, t) == t), key=lambda t: -len(t)
+        )
         for toks in multi:
             owner = next((e for e in self._sharing(toks) if _contains(e.tokens, toks)), None)
             if owner is None:
@@ -208,6 +231,9 @@ class Roster:
                 for tok in set(toks):
                     self._by_token.setdefault(tok, []).append(owner)
             self._canon[toks] = owner
+        for nick, full in self._nicknames.items():
+            if full in self._canon:
+                self._canon[nick] = self._canon[full]
         for m in mentions:
             self._note(text, m, masked)
         # Roles are only read here, so the entries with one are fixed from now on: holder()

@@ -53,6 +53,8 @@ _SPACE = re.compile(r"\s*")
 # A noun that reports words, then the quoted infinitive: "on a promise to \"…\""
 _PLEDGE = re.compile(r"\b(promise|pledge|vow|commitment)s? to $")
 _RELATIVE = re.compile(r" ?(?:which|who|that) ")
+_GROUP_PRONOUNS = {"it", "they"}
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited|quoting|citing) ([^,;:]{2,80}?) as $")
 _UNCUED = {"none", "neighbour-sentence", "continuation"}
 # Conjunctions opening a clause of its own after a quote: its cue is not about the quote.
 _CONTRAST = ("while ", "whereas ", "whilst ", "although ", "though ", "but ")
@@ -290,6 +292,12 @@ class Attributor:
                 return _Cue(subj, cm.group(), cm.start())
         if self._passive(cm):
             return _Cue(None, cm.group(), cm.start(), passive=True)
+        as_before = self.masked.endswith(" as ", 0, cm.start())  # rare: tested first (speed)
+        quoted = as_before and _QUOTED_AS.search(self.masked, max(a, cm.start() - 90), cm.start())
+        if quoted:  # "the agency quoted its director Ana Ruiz as saying": she speaks
+            subj = self.reader.at_end(quoted.start(1), quoted.end(1))
+            if subj:
+                return _Cue(subj, cm.group(), cm.start())
         clause_a = a
         for brk in _CLAUSE_BREAK.finditer(self.masked, a, cm.start()):
             clause_a = brk.end()
@@ -338,13 +346,21 @@ class Attributor:
         start = self.masked.rfind(",", a, a + len(before) - 1) + 1
         if start <= a:
             return None
-        words = self.masked[start : a + len(before) - 1].split()
+        chunk = self.masked[start : a + len(before) - 1]
+        words = chunk.split()
         if len(words) == 1 and _PARTY_STATE.fullmatch(words[0]):
             return None  # "Sen. Jane Roe, D-Mass., said": a party and state, not a name
         names = [w for w in words if w.lower() != "the"]
-        if not names or len(words) > 5 or not all(w[:1].isupper() for w in names):
-            return None
         persons = self.reader.persons_in(start, a + len(before))
+        # "Mahdi al-Tamimi": a name's lowercase article is part of a person's mention, when
+        # the mention fills the appositive ("which owns X and Y" is no name)
+        first = start + len(chunk) - len(chunk.lstrip())
+        whole = bool(persons) and (persons[-1].run_start, persons[-1].end) == (
+            first,
+            first + len(chunk.strip()),
+        )
+        if not names or len(words) > 5 or not (whole or all(w[:1].isupper() for w in names)):
+            return None
         if persons:  # "Bankman-Fried's lawyer, Mark Cohen, said": the lawyer speaks
             return Subject("person", persons[-1].name, persons[-1].start, persons[-1])
         return Subject("group", " ".join(words), start + 1)
@@ -405,6 +421,13 @@ class Attributor:
         assert c.subject is not None
         subject = self._issuer(c.subject) or c.subject
         name, kind = self.refs.speaker(subject, c.cue)
+        if name is None and subject.kind == "pronoun" and subject.text in _GROUP_PRONOUNS:
+            # no group quoted yet: "The agency has … what it calls" means its own subject
+            head = self.reader.sentence_subject(
+                self.sents.start_near(subject.pos), subject.pos, self.subject_like
+            )
+            if head is not None and head.kind == "group":
+                name, kind = self.refs.speaker(head, c.cue)
         if name is None:
             return Attribution(None, None, c.cue, rule)
         role = self.roster.role_of(name)

@@ -62,12 +62,16 @@ _TIME_WORDS = word_set(
 _TIME_UNITS = word_set("year week month weekend night morning afternoon evening summer winter")
 _TIME_LEADS = word_set("last this next that earlier")
 _TIME_ENDS = _TIME_WORDS | _TIME_UNITS
+_PERCEIVED = word_set("heard overheard seen filmed caught recorded")
+_BE = word_set("was were be been is are")
 _PLACE_LINKS = {"in", "at", "from", "of", "near", "for"}
 _PLACE_ENDS = tuple(f" {w} " for w in _PLACE_LINKS)
 # Prepositions whose object, read back from a cue, is not its subject: in "One MP on the
 # left of the party said" the phrase after "on" does not speak. ("by" and "from" name a
 # source: "a statement from the ministry".)
 _PP_BREAK = word_set("on in at to into with for near about over under")
+# Of those, the ones that place a name rather than say whose it is ("a spokesperson for X")
+_PLACE_PREPOSITIONS = _PP_BREAK - _LINKS
 # Post-modifiers of an anonymous source, read back from the cue: "a source close to the
 # couple", "a person familiar with the matter", "officials briefed on the talks".
 _POSTMOD_PAIRS = {
@@ -216,6 +220,17 @@ class Subject(NamedTuple):
     partner: NameMention | None = None
 
 
+def _maker(head: list[re.Match[str]], persons: list[NameMention]) -> Subject | None:
+    """ "A sign Peggy painted herself reads:": the words are its maker's, named right
+    after the mute thing in a relative clause without "that"."""
+    for k in range(len(head) - 1):
+        if head[k].group().lower() in _MUTE:
+            at = head[k + 1].start()
+            m = next((m for m in persons if m.run_start == at), None)
+            return Subject("person", m.name, m.start, m) if m else None
+    return None
+
+
 class SubjectReader:
     """Finds subjects in masked text (quote contents hidden) using the name mentions."""
 
@@ -243,6 +258,10 @@ class SubjectReader:
         words = self._words(a, b)
         while words and (last := words[-1].group().lower()) in AUX_WORDS:
             words.pop()
+        if len(words) > 2 and last in _PERCEIVED and words[-2].group().lower() in _BE:
+            del words[-2:]  # "he was heard shouting": he shouted
+            _drop_aux(words)
+            last = words[-1].group().lower() if words else ""
         # "The ministry last week said", "Smith on Monday has said"
         if words and last in _TIME_ENDS and _drop_time(words):
             _drop_aux(words)
@@ -250,6 +269,10 @@ class SubjectReader:
             return None
         b = words[-1].end()
         persons = self.persons_in(a, b)
+        if persons and words[-1].group().lower() in PRONOUNS:
+            # "families in Basra displaced by what it calls": a name after a preposition
+            # is no subject, so the pronoun speaks ("Beijing opposed what it called" not)
+            persons = [m for m in persons if not self._after_preposition(a, m)]
         if persons:
             comma = self.masked.find(",", a, b)
             head = [m for m in persons if comma < 0 or m.end <= comma]
@@ -282,6 +305,10 @@ class SubjectReader:
         if last.lower() in PRONOUNS:
             return Subject("pronoun", last.lower(), words[-1].start())
         return self._group(words, from_end=True)
+
+    def _after_preposition(self, a: int, m: NameMention) -> bool:
+        before = self.masked[max(a, m.run_start - 8) : m.run_start].split()
+        return bool(before) and before[-1] in _PLACE_PREPOSITIONS
 
     def _placed_head(self, a: int, b: int, pick: NameMention) -> Subject | None:
         """`The Health Ministry in Gaza warned`, `Mark Hughes of Cardiff said`: a name after
@@ -374,13 +401,17 @@ class SubjectReader:
         for k, w in enumerate(seq):
             low = w.group().lower()
             if not from_end and kept and (low, _text_next(seq, k, False).lower()) in _POSTMOD_PAIRS:
-                break  # "according to a GOP aide familiar with the tally": the aide speaks
+                if len(kept) > 2 or kept[0].group().lower() not in _DETERMINERS:
+                    break  # "according to a GOP aide familiar with the tally": the aide
+                limit = 10  # "said one person familiar with …": a bare head needs it
             if low in ("and", "&") and _between_capitals(seq, k):
                 pass  # "Nurses and Midwives Organisation", "Procter & Gamble": one name
             elif low in _LINKS and _org_like(_text_next(seq, k, from_end)):
                 # "officials at the Foreign Ministry"; read on past a long body's name to
                 # the head: "an official at METI's information industries division"
-                limit = max(limit, 8)
+                limit = max(limit, 8) if from_end else limit
+            elif not from_end and limit > 6 and (kept[-1].group().lower(), low) in _POSTMOD_PAIRS:
+                pass  # the link of "close to", "briefed on"
             elif not w.group()[0].isalnum() or low in CLAUSE_WORDS or low in AUX_WORDS:
                 if not (from_end and kept):
                     break
@@ -453,4 +484,6 @@ class SubjectReader:
             del words[:2]  # "However, the opposition questioned …"
         if words and words[0].group().lower() in PRONOUNS:
             return Subject("pronoun", words[0].group().lower(), words[0].start())
-        return self._group(_head_phrase(words), from_end=False)
+        head = _head_phrase(words)
+        maker = _maker(head, persons) if persons else None
+        return maker or self._group(head, from_end=False)

@@ -96,6 +96,15 @@ def test_nickname_in_quotes_inside_a_name() -> None:
     assert speakers(text) == ["Marcus Henley"]
 
 
+def test_a_nickname_and_surname_name_the_full_name() -> None:
+    text = (
+        "Town mourns Bud Hale\n\nRobert \u201cBud\u201d Hale ran the hardware store for "
+        'decades. "Never sell a man a tool he doesn\'t need," Bud told the paper in 2009. '
+        'A sign Bud painted still hangs by the till: "Ask twice, buy once."'
+    )
+    assert speakers(text) == ["Robert Hale", "Robert Hale"]
+
+
 def test_one_word_firm_is_the_firm_named_before() -> None:
     text = (
         "Shares in Castlegate Foods fell 9% on Monday. Castlegate said the outlook was "
@@ -236,3 +245,11 @@ def test_m_after_a_title_word_is_an_initial_not_monsieur() -> None:
     assert found.person
     assert found.honorific is None
     assert mention("M. Fabre a refusé.", "Fabre").honorific == "M."
+
+
+def test_a_particle_capitalised_at_a_sentence_start_is_the_same_surname() -> None:
+    text = (
+        'Coach Marieke de Wit was upbeat. "We can win it," she said. De Wit, who took over '
+        'in May, said the squad was "ready".'
+    )
+    assert speakers(text) == ["Marieke de Wit", "Marieke de Wit"]

@@ -78,6 +78,14 @@ def test_titles_and_nicknames_are_not_quotes() -> None:
     assert quotes(text) == []
 
 
+def test_a_sentence_case_title_after_titled_is_no_quote() -> None:
+    text = (
+        'In a study titled "Warmer winters shift the timing of songbird migration across '
+        'northern Europe," the authors wrote that the trend was "unmistakable".'
+    )
+    assert [q.text for q in quotes(text)] == ["unmistakable"]
+
+
 def test_terms_mentioned_are_not_quotes() -> None:
     text = (
         'Economists avoid the word "stagflation" now. The bank keeps a so-called "watch list," '

@@ -803,3 +803,64 @@ def test_a_cue_in_a_contrasting_clause_after_the_quote_is_not_its_own() -> None:
         "complained about the pay terms."
     )
     assert only(text).speaker == "Lena Ortiz"
+
+
+def test_appositive_name_with_a_lowercase_article_speaks() -> None:
+    text = (
+        "Mosul's mayor, Karim al-Jubouri, told reporters the bridge had been "
+        '"abandoned for years".'
+    )
+    assert only(text).speaker == "Karim al-Jubouri"
+    # a relative clause ending in a name is no appositive name
+    text = 'Alphabet, which owns Google and YouTube, said the rules were "unworkable".'
+    assert only(text).speaker == "Alphabet"
+
+
+def test_pronoun_ending_the_clause_beats_a_placed_name() -> None:
+    text = (
+        "The World Food Programme has counted 40,000 people in Kassala province short of "
+        'food because of what it calls "a perfect storm".'
+    )
+    assert only(text).speaker == "The World Food Programme"
+    text = 'The embassy said Ottawa rejected what it called "pure fiction".'
+    assert only(text).speaker == "Ottawa"
+
+
+def test_quoted_someone_as_saying_names_that_someone() -> None:
+    text = (
+        "In its newsletter, the Harbour Trust quoted chief engineer Tomas Lind as saying the "
+        'seawall was "good for another century".'
+    )
+    assert only(text).speaker == "Tomas Lind"
+
+
+def test_a_country_owning_a_formal_name_is_left_out() -> None:
+    text = 'Kenya\'s Ministry of Health said the outbreak was "under control".'
+    assert only(text).speaker == "Ministry of Health"
+    text = 'China\'s Commerce Ministry said the curbs were "legitimate".'
+    assert only(text).speaker == "China's Commerce Ministry"
+
+
+def test_a_bare_source_keeps_its_post_modifier() -> None:
+    text = '"Nothing is agreed yet," said one person close to the negotiations.'
+    assert only(text).speaker == "one person close to the negotiations"
+    text = '"Nothing is agreed yet," said a senior EU diplomat familiar with the talks.'
+    assert only(text).speaker == "a senior EU diplomat"
+
+
+def test_heard_shouting_is_the_subjects_speech() -> None:
+    text = (
+        "Nina Holt took the title on the final hole. As the putt dropped, she was heard "
+        'shouting: "Finally, finally!"'
+    )
+    assert only(text).speaker == "Nina Holt"
+
+
+def test_the_ministry_is_the_one_ministry_named_however_far_back() -> None:
+    filler = "Builders have until March to comply with the new rules. " * 60
+    text = (
+        "The Department of Labour (DOL) announced the rules on Monday. "
+        + filler
+        + '"Firms that ignore the rules will be fined," the department said.'
+    )
+    assert only(text).speaker == "Department of Labour"
