@@ -198,7 +198,9 @@ def _mention(text: str, m: re.Match[str]) -> NameMention | None:
         return None  # "Lumen Studio Max" is a product: no person, nor the firm Lumen
     if not toks:
         return None
-    cut = _initial_cut(toks, _title_cut(toks))
+    cut = _title_cut(toks)
+    if ". " in m.group():  # an initial: most runs have none (speed)
+        cut = _initial_cut(toks, cut)
     honorific = toks[cut - 1][0] if cut and _key(toks[cut - 1][0]) in HONORIFICS else None
     gender = HONORIFICS.get(_key(honorific)) if honorific else None
     names = toks[cut:]
