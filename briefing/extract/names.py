@@ -136,6 +136,8 @@ def _title_cut(toks: list[tuple[str, int, int]]) -> int:
     cut = 0
     leading = True  # only titles so far
     for i, (tok, _, _) in enumerate(toks[:-1]):
+        if cut == i > 0 and i == len(toks) - 2 and _key(tok) in _GIVEN:
+            break  # "Conservative MP Dean Smith": after a title, a given name before the last
         if _is_title(_key(tok), leading, _key(toks[i + 1][0])):
             cut = i + 1
         elif tok.endswith(("'s", "\u2019s", "s'", "s\u2019")):

@@ -35,6 +35,7 @@ LOOK_BACK = 3000
 _GOES_ON = word_set("added adds adding continued continues went goes")
 _DESCRIPTORS = word_set(
     "president minister chancellor mayor governor senator secretary premier king queen pope "
+    "taoiseach tánaiste "
     "coach manager boss captain striker midfielder defender forward goalkeeper winger star "
     "singer actor actress author leader chairman chairwoman ceo founder veteran candidate "
     "nominee incumbent lawmaker congressman congresswoman mp judge spaniard frenchman "

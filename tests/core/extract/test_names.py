@@ -253,3 +253,13 @@ def test_a_particle_capitalised_at_a_sentence_start_is_the_same_surname() -> Non
         'in May, said the squad was "ready".'
     )
     assert speakers(text) == ["Marieke de Wit", "Marieke de Wit"]
+
+
+def test_a_given_name_that_is_also_a_title_after_a_title() -> None:
+    text = 'Liberal MP Dean Okafor, the trade critic, said "enough". Mr. Okafor said "it is late".'
+    assert speakers(text) == ["Dean Okafor", "Dean Okafor"]
+
+
+def test_irish_head_of_government_is_a_title() -> None:
+    text = 'Speaking in Cork, Taoiseach Niamh Kearney said "we will act". "Soon," Ms Kearney said.'
+    assert speakers(text) == ["Niamh Kearney", "Niamh Kearney"]
