@@ -328,7 +328,38 @@ def find_mentions(text: str) -> list[NameMention]:
         _join_nicknames(text, out, nicknamed)
     for office_at, portfolio in portfolios:
         _cut_portfolio(text, out, office_at, portfolio)
+    _join_formal(text, out)
     return out
+
+
+# Bodies whose formal name goes on past "of" or "to": "the Department of Transportation",
+# "the Committee to Protect Journalists"
+_BODIES = word_set(
+    "department ministry office agency bureau administration institute council commission "
+    "committee campaign coalition association federation society foundation authority"
+)
+_TAIL_TO = re.compile(rf" to {_ITEM_WORD}(?: {_ITEM_WORD})+")
+
+
+def _join_formal(text: str, out: list[NameMention]) -> None:
+    """In place: a body's mention takes its formal tail, and the mentions in it go."""
+    i = 0
+    while i < len(out):
+        m = out[i]
+        if m.person or _key(m.tokens[-1]) not in _BODIES:
+            i += 1
+            continue
+        tail = _TAIL_TO.match(text, m.end)
+        end = tail.end() if tail else -1
+        if tail is None and text.startswith(_OF_FOR, m.end):
+            portfolio = portfolio_at(text, m.end)
+            end = portfolio[2] if portfolio else -1
+        if end > 0:
+            extra = tuple(text[m.end : end].split())
+            out[i] = m._replace(end=end, tokens=m.tokens + extra)
+            while i + 1 < len(out) and out[i + 1].start < end:
+                del out[i + 1]
+        i += 1
 
 
 def _after_title(text: str, at: int) -> bool:

@@ -263,3 +263,14 @@ def test_a_given_name_that_is_also_a_title_after_a_title() -> None:
 def test_irish_head_of_government_is_a_title() -> None:
     text = 'Speaking in Cork, Taoiseach Niamh Kearney said "we will act". "Soon," Ms Kearney said.'
     assert speakers(text) == ["Niamh Kearney", "Niamh Kearney"]
+
+
+def test_a_body_keeps_its_formal_tail_after_of_or_to() -> None:
+    text = (
+        "Then the Norwegian Department of Fisheries warned boats. "
+        "The Committee to Save Old Mills met."
+    )
+    names = [" ".join(m.tokens) for m in find_mentions(text)]
+    assert "Norwegian Department of Fisheries" in names
+    assert "Committee to Save Old Mills" in names
+    assert "Fisheries" not in names
