@@ -35,6 +35,14 @@ def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
     return "".join(parts)
 
 
+# A dateline opening a paragraph ("SEOUL, June 11 (Yonhap) --", "LONDON (Reuters) -")
+# is no part of the first sentence: its place is no subject.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?: \([A-Z][\w .]*\))? (?:--|[\u2014\u2013-]) "
+)
+
+
 def _is_end(text: str, m: re.Match[str]) -> bool:
     """False for an abbreviation's period ("Mr.", "Sept.") or an initial."""
     if text[m.start()] != ".":
@@ -59,7 +67,8 @@ def sentence_spans(masked: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     spans: list[tuple[int, int]] = []
     stops = _stops(masked)
     for a, b in paragraphs:
-        pos = a
+        dateline = _DATELINE.match(masked, a, b)
+        pos = dateline.end() if dateline else a
         done = a  # what _END.finditer(masked, a, b) would have consumed so far
         k = bisect.bisect_left(stops, a)
         while k < len(stops) and stops[k] < b:

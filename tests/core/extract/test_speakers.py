@@ -864,3 +864,13 @@ def test_the_ministry_is_the_one_ministry_named_however_far_back() -> None:
         + '"Firms that ignore the rules will be fined," the department said.'
     )
     assert only(text).speaker == "Department of Labour"
+
+
+def test_a_dateline_is_no_speaker() -> None:
+    text = (
+        "OSLO, March 3 (NTB) -- The foreign ministry said Monday it would reopen the embassy, "
+        'calling the move "a sign of trust" in the new government.'
+    )
+    assert [q.speaker for q in extract(text, datetime.date(2025, 3, 3)).quotes] == [
+        "The foreign ministry"
+    ]
