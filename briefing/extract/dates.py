@@ -109,7 +109,7 @@ _BACK |= {w: re.compile(r"(?i:\bthe )$") for w in ("end of", "start of", "beginn
 _BACK["fiscal year"] = _BACK["financial year"]
 _FUTURE = re.compile(
     r"\b(?=[a-z'])(?:will|'ll|shall|set to|set for|due to|is due|are due|"
-    r"scheduled (?:to|for)|expected|forecast (?:for|on)|"
+    r"scheduled (?:to|for)|expect(?:s|ed|ing)?|forecast (?:for|on)|"
     r"plans? to|planned (?:to|for)|"
     r"upcoming|next|would|hopes? to|intends? to|to be held|to meet|to visit|ahead of|"
     r"going to|is to|are to|(?:should|could|may|might)(?! have))\b"

@@ -246,3 +246,9 @@ def test_a_month_following_another_in_sequence_is_later() -> None:
     assert [d.resolved for d in extract(text, WEDNESDAY).dates] == ["2024-11-02", "2025-02"]
     text = "Sales rose in March, then fell in February last year."
     assert [d.resolved for d in extract(text, WEDNESDAY).dates] == ["2024-03", "2023-02", "2023"]
+
+
+def test_an_expectation_speaks_of_the_coming_day() -> None:
+    assert resolve_date("The utility expects power to be restored by Friday", TUESDAY) == (
+        "2023-09-22"
+    )
