@@ -24,7 +24,8 @@ PACKAGE = Path(__file__).resolve().parent
 # a plain instance dict, which compiled classes do not have).
 MODULES = (
     "dates", "descriptors", "facts", "lexicon", "names", "pipeline", "quotes", "references",
-    "roster", "scan", "sentences", "speakers", "subjectlike", "subjects",
+    "date_values", "roster", "scan", "sentences", "speakers", "subjectlike", "subjects",
+    "tense",
 )  # fmt: skip
 BUILD = PACKAGE.parents[1] / "build" / "native"
 _STAMP = "stamp.txt"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from briefing.extract import dates, facts, names, quotes, sentences, speakers, subjects
+from briefing.extract import dates, facts, names, quotes, sentences, speakers, subjects, tense
 from briefing.extract.lexicon import UPPER_CLASS
 from briefing.normalize import paragraphs
 from tests.core.extract.gold import load_articles
@@ -42,7 +42,7 @@ def test_last_clause_opener_matches_a_forward_scan(samples: list[str]) -> None:
         lo = rnd.randrange(len(text) + 1)
         hi = rnd.randrange(lo, len(text) + 1)
         ends = [m.end() for m in forward.finditer(text, lo, hi)]
-        last = dates._LAST_CLAUSE_START.match(text, lo, hi)
+        last = tense._LAST_CLAUSE_START.match(text, lo, hi)
         assert (last.end() if last else lo) == (ends[-1] if ends else lo)
 
 
