@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime
+import gc
 import inspect
 import json
 import os
@@ -101,3 +102,16 @@ def test_result_types_take_every_field_and_stay_frozen() -> None:
         assert hash(made) == hash(cls(**values))  # type: ignore[arg-type]
         with pytest.raises(dataclasses.FrozenInstanceError):
             made.start = 1  # type: ignore[misc]
+
+
+def test_extraction_leaves_the_cycle_collector_as_it_found_it() -> None:
+    text = '"We are ready," Mayor Ann Lee said on Monday.'
+    assert gc.isenabled()
+    extract(text, None)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract(text, None)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
