@@ -21,4 +21,4 @@ __all__ = [
 ]
 
 # Bump whenever the output for the same input can change: stored results are recomputed.
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "1.7.1"

@@ -874,3 +874,11 @@ def test_a_dateline_is_no_speaker() -> None:
     assert [q.speaker for q in extract(text, datetime.date(2025, 3, 3)).quotes] == [
         "The foreign ministry"
     ]
+
+
+def test_a_member_described_by_constituency_is_the_member_quoted_before() -> None:
+    text = (
+        'Labour\'s housing spokesman, Colm Daly, said the plan was "a mirage".\n\n'
+        '"Rents have doubled in a decade," the Cork North-Central TD said.'
+    )
+    assert [s for s, _ in attributed(text)] == ["Colm Daly", "Colm Daly"]
