@@ -7,6 +7,7 @@ from operator import attrgetter
 from briefing.extract.lexicon import trie_pattern, word_set
 from briefing.extract.model import DateMention, Fact
 from briefing.extract.names import NameMention
+from briefing.extract.scan import find_all
 
 # Publisher notes, bylines and page furniture (issue: boilerplate is never a fact).
 # Plain lowercase phrases found with str.find: far faster than one big regex (issue: speed).
@@ -36,17 +37,6 @@ _NUMBER_WORDS = word_set(
 # so " one two " yields both words, as separate searches did (issue: speed).
 _NUMBER_WORD = re.compile(" (?=" + trie_pattern(_NUMBER_WORDS) + " )")
 _PLACE_LEADS = ("in ", "at ", "from ", "near ", "in the ", "at the ", "from the ")
-
-
-def _find_all(text: str, phrases: tuple[str, ...]) -> list[int]:
-    """Sorted offsets of every occurrence of each phrase (C-speed str.find)."""
-    hits = []
-    for phrase in phrases:
-        pos = text.find(phrase)
-        while pos >= 0:
-            hits.append(pos)
-            pos = text.find(phrase, pos + 1)
-    return sorted(hits)
 
 
 def _places(masked: str, mentions: list[NameMention]) -> list[int]:
@@ -120,7 +110,7 @@ def find_facts(
         ([a for a, _ in sentences if a < lede_end], 0.05),  # the lede paragraph
     ]
     base = _weights([a for a, _ in sentences], hints)
-    boiler = _find_all(text.lower(), _BOILERPLATE)
+    boiler = find_all(text.lower(), _BOILERPLATE)
     boiler.append(len(text))  # a sentinel: the walk below never runs off the end
     spaces, runs = text.count, masked.count  # bound once: one call each per sentence
     facts = []

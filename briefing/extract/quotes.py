@@ -5,7 +5,7 @@ import re
 from typing import NamedTuple
 
 from briefing.extract.lexicon import word_set
-from briefing.extract.scan import char_offsets
+from briefing.extract.scan import find_all
 
 _DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 _OPENERS = "\u201c\u201e\u201f\u00ab"
@@ -117,7 +117,7 @@ def _trimmed(para: str, base: int, a: int, b: int) -> tuple[int, int] | None:
 
 def _double_marks(text: str) -> list[int]:
     """Sorted offsets of every double quotation mark in `text`."""
-    return char_offsets(text, _DOUBLE_MARKS)
+    return find_all(text, _DOUBLE_MARKS)
 
 
 def _double_spans(

@@ -5,7 +5,7 @@ import re
 
 from briefing.extract.lexicon import UPPER_CLASS, word_set
 from briefing.extract.quotes import QuoteSpan
-from briefing.extract.scan import char_offsets
+from briefing.extract.scan import find_all
 
 _END = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?= +[\"'\u201c\u2018(\[]?(?:" + UPPER_CLASS + r"|\d))"
@@ -59,7 +59,7 @@ def _is_end(text: str, m: re.Match[str]) -> bool:
 
 def _stops(masked: str) -> list[int]:
     """Sorted offsets of every character that can open an `_END` match."""
-    return char_offsets(masked, _STOPS)
+    return find_all(masked, _STOPS)
 
 
 def sentence_spans(masked: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
