@@ -142,34 +142,44 @@ MONTHS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Capitalised words that open sentences or clauses and are never names.
-STOP_CAPS = word_set(
-    "nearby elsewhere separately afterwards afterward overnight finally additionally "
-    "similarly likewise nonetheless nevertheless moreover furthermore ultimately initially "
-    "eventually apparently fortunately unfortunately sadly notably indeed otherwise "
-    "consequently tonight downstairs upstairs abroad "
-    "outgoing incoming departing newly "
-    "hundreds thousands millions dozens scores tens "
-    "among amongst across along around behind beside besides beyond inside outside near "
-    "following including like unlike within toward towards upon per via plus except "
-    "whereas whilst once unless thanks throughout underneath beneath above below "
-    "local veteran longtime retired independent fellow rival top leading prominent senior "
-    "whether asked told said says meanwhile instead overall still yes no "
-    "a about according additional advertisement after all already also although amid an and "
-    "another apr april are as asked at aug august be because been before both but by can "
-    "click copyright could currently dame dec december despite did do does dr during each "
-    "earlier editing eight either even feb february few five follow for four friday from "
-    "getty had has have he her here his how however i if image in instead into is it its "
-    "jan january jul july jun june just lady last later let lord many mar march may "
-    "meanwhile might monday more most mr mrs ms must my neither next nine no nor not nov "
-    "november now oct october of on one only or other our over photo please published read "
-    "related reporting saturday sep sept september seven several share she should sign "
-    "since sir six so some speaking still subscribe sunday ten that the their then there "
-    "these they this those though three thursday thus to today tomorrow tuesday two under "
-    "updated video was watch we wednesday were what when where which while who whom whose "
-    "why will with without would writing yesterday yet you your "
-    # sentence adverbs ("Nearby, a father said") and time zones ("15:31 GMT")
-    "nearby elsewhere separately afterwards afterward overnight frankly "
-    "am pm gmt bst utc cet cest est edt cst cdt pst pdt mst mdt ist jst aest"
+# Time zones and clock abbreviations ("15:31 GMT", "7 PM"): never a name nor a body.
+TIME_ZONES = word_set(
+    "am pm gmt bst utc cet cest eet eest wet ist jst kst aest aedt nzst est edt cst cdt mst "
+    "mdt pst pdt akst hst"
+)
+# An AP party-and-state tag after a name ("Sen. Jo Ruiz, D-Calif., said"): no name either.
+PARTY_STATE = re.compile(r"(?:D|R|I|Ind)-[A-Z][A-Za-z.]*")
+
+STOP_CAPS = (
+    word_set(
+        "nearby elsewhere separately afterwards afterward overnight finally additionally "
+        "similarly likewise nonetheless nevertheless moreover furthermore ultimately initially "
+        "eventually apparently fortunately unfortunately sadly notably indeed otherwise "
+        "consequently tonight downstairs upstairs abroad "
+        "outgoing incoming departing newly "
+        "hundreds thousands millions dozens scores tens "
+        "among amongst across along around behind beside besides beyond inside outside near "
+        "following including like unlike within toward towards upon per via plus except "
+        "whereas whilst once unless thanks throughout underneath beneath above below "
+        "local veteran longtime retired independent fellow rival top leading prominent senior "
+        "whether asked told said says meanwhile instead overall still yes no "
+        "a about according additional advertisement after all already also although amid an and "
+        "another apr april are as asked at aug august be because been before both but by can "
+        "click copyright could currently dame dec december despite did do does dr during each "
+        "earlier editing eight either even feb february few five follow for four friday from "
+        "getty had has have he her here his how however i if image in instead into is it its "
+        "jan january jul july jun june just lady last later let lord many mar march may "
+        "meanwhile might monday more most mr mrs ms must my neither next nine no nor not nov "
+        "november now oct october of on one only or other our over photo please published read "
+        "related reporting saturday sep sept september seven several share she should sign "
+        "since sir six so some speaking still subscribe sunday ten that the their then there "
+        "these they this those though three thursday thus to today tomorrow tuesday two under "
+        "updated video was watch we wednesday were what when where which while who whom whose "
+        "why will with without would writing yesterday yet you your "
+        # sentence adverbs ("Nearby, a father said")
+        "nearby elsewhere separately afterwards afterward overnight frankly"
+    )
+    | TIME_ZONES
 )
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
@@ -317,10 +327,9 @@ PLACES = word_set(
     "ala ariz ark calif colo conn fla kan ky mich minn neb nev okla ore tenn tex vt wis wyo"
 )
 
-# Capitalised abbreviations that are no organisation: time zones ("15:31 GMT") and titles.
-NOT_ORG_ACRONYMS = word_set(
-    "gmt bst utc cet cest eet eest wet ist jst kst aest aedt nzst est edt cst cdt mst mdt "
-    "pst pdt akst hst am pm mp mps mep msp ms mla td ceo cfo coo cto md pr qc kc obe mbe cbe"
+# Capitalised abbreviations that are no organisation: time zones and titles.
+NOT_ORG_ACRONYMS = TIME_ZONES | word_set(
+    "mp mps mep msp ms mla td ceo cfo coo cto md pr qc kc obe mbe cbe"
 )
 
 # Words of ministry portfolios ("Minister of Ports, Shipping and Waterways X"): in the

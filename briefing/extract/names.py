@@ -11,6 +11,7 @@ from briefing.extract.lexicon import (
     MALE_NAMES,
     MONTHS,
     ORG_WORDS,
+    PARTY_STATE,
     PLACES,
     PORTFOLIO_WORDS,
     ROLE_WORDS,
@@ -55,7 +56,6 @@ _PLACE_AFTER = re.compile(
     r"\b(?:in|at|from|of|near|across|outside|inside|throughout|within|into|around) $"
 )
 _CONTRACTION = re.compile(r"['\u2019](?:ve|re|m|ll|d|t|s)$|n['\u2019]t$")
-_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]*\.?$")  # "Sen. Jo Ruiz, D-Calif., said"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _ACRONYM = re.compile(r"[A-Z]{2,}\d*|(?:[A-Z]\.){2,}")
@@ -255,7 +255,7 @@ def _single(m: re.Match[str]) -> NameMention | None:
     key = _key(token)
     if key.rstrip(".") in STOP_CAPS or (key in TITLE_WORDS and key not in _SURNAMES) or not token:
         return None
-    if _CONTRACTION.search(key) or _PARTY_TAG.match(token):
+    if _CONTRACTION.search(key) or PARTY_STATE.fullmatch(token):
         return None  # "We've", "It's", "Don't", "R-Ohio": never a name
     end = m.start() + len(token)
     return NameMention(m.start(), end, (token,), m.start(), None, None, _is_person((token,)))

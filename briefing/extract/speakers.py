@@ -8,6 +8,7 @@ from briefing.extract.descriptors import DOCUMENT_HEADS, descriptor_head
 from briefing.extract.lexicon import (
     CUE_PHRASES,
     CUE_WORDS,
+    PARTY_STATE,
     trie_pattern,
     word_set,
 )
@@ -45,7 +46,6 @@ _CLAUSE_BREAK = re.compile(
 )
 _PROPER_END = ",.!?\u2026\u2014\u2013-:;"
 _WORDS = re.compile(r"\w+")
-_PARTY_STATE = re.compile(r"(?:D|R|I|Ind)-[A-Z][A-Za-z.]*")
 _NOT_SPEECH_BEFORE_TO = word_set("agreed agrees agree continued continues")
 # Cues only when the quotation is their object: `declined to "get ahead of the process"`
 _QUOTED_INFINITIVE = {"declined to", "refused to"}
@@ -348,7 +348,7 @@ class Attributor:
             return None
         chunk = self.masked[start : a + len(before) - 1]
         words = chunk.split()
-        if len(words) == 1 and _PARTY_STATE.fullmatch(words[0]):
+        if len(words) == 1 and PARTY_STATE.fullmatch(words[0]):
             return None  # "Sen. Jane Roe, D-Mass., said": a party and state, not a name
         names = [w for w in words if w.lower() != "the"]
         persons = self.reader.persons_in(start, a + len(before))
