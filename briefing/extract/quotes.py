@@ -206,17 +206,6 @@ def _single_opener(para: str, pos: int, hi: int) -> int | None:
     return None
 
 
-def _gaps(para_len: int, base: int, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
-    """Paragraph-relative stretches outside the double-quoted spans."""
-    gaps = []
-    pos = 0
-    for s in spans:
-        gaps.append((pos, s.open_at - base))
-        pos = s.outer_end - base
-    gaps.append((pos, para_len))
-    return gaps
-
-
 def is_title(text: str, q: QuoteSpan) -> bool:
     """A quoted work title or nickname ("the film "Oppenheimer"", Joe "Jaws" Smith)."""
     inner = text[q.start : q.end]
